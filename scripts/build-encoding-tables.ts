@@ -93,9 +93,11 @@ out.push(`/** TCVN3 (ABC, .VnTime) cp1252 character → lower-case letter (and t
 out.push('export const TCVN3_TO_UNICODE: Readonly<Record<string, string>> = {');
 const capOut: string[] = [];
 for (const r of tcvn) {
-  if (r.tcvn3_unicode === '') continue;
+  // The 7 own-code capitals (A1–A7) have only a capital column: they read the same in every font.
+  const letter = r.tcvn3_unicode || r.tcvn3_capital_variant;
+  if (letter === '') continue;
   const ch = asCp1252(hexBytes(r.byte));
-  out.push(`  ${lit(ch)}: ${lit(r.tcvn3_unicode)}, // ${r.byte} ${show(ch)} ${r.tcvn3_unicode}`);
+  out.push(`  ${lit(ch)}: ${lit(letter)}, // ${r.byte} ${show(ch)} ${letter}`);
   capOut.push(`  ${lit(ch)}: ${lit(r.tcvn3_capital_variant)}, // ${r.byte} ${show(ch)} ${r.tcvn3_capital_variant}`);
 }
 out.push('};\n');

@@ -156,6 +156,13 @@ export const VIETNAMESE_LETTERS: readonly LegacyLetter[] = [
 
 /** TCVN3 (ABC, .VnTime) cp1252 character → lower-case letter (and the 7 own-code capitals). Example: 'Ô' → 'ễ'. */
 export const TCVN3_TO_UNICODE: Readonly<Record<string, string>> = {
+  '\u00A1': '\u0102', // A1 ¡ Ă
+  '\u00A2': '\u00C2', // A2 ¢ Â
+  '\u00A3': '\u00CA', // A3 £ Ê
+  '\u00A4': '\u00D4', // A4 ¤ Ô
+  '\u00A5': '\u01A0', // A5 ¥ Ơ
+  '\u00A6': '\u01AF', // A6 ¦ Ư
+  '\u00A7': '\u0110', // A7 § Đ
   '\u00A8': '\u0103', // A8 ¨ ă
   '\u00A9': '\u00E2', // A9 © â
   '\u00AA': '\u00EA', // AA ª ê
@@ -227,6 +234,13 @@ export const TCVN3_TO_UNICODE: Readonly<Record<string, string>> = {
 
 /** TCVN3 cp1252 character → what the byte shows in a .VnTimeH capital font. Example: 'Ô' → 'Ễ'. */
 export const TCVN3_TO_UNICODE_CAPITAL: Readonly<Record<string, string>> = {
+  '\u00A1': '\u0102', // A1 ¡ Ă
+  '\u00A2': '\u00C2', // A2 ¢ Â
+  '\u00A3': '\u00CA', // A3 £ Ê
+  '\u00A4': '\u00D4', // A4 ¤ Ô
+  '\u00A5': '\u01A0', // A5 ¥ Ơ
+  '\u00A6': '\u01AF', // A6 ¦ Ư
+  '\u00A7': '\u0110', // A7 § Đ
   '\u00A8': '\u0102', // A8 ¨ Ă
   '\u00A9': '\u00C2', // A9 © Â
   '\u00AA': '\u00CA', // AA ª Ê
