@@ -1,0 +1,9 @@
+import type { PipelineDefinition } from '../src/pipeline/pipeline-definition.js';
+
+/** The default nightly import of Điện Biên's household spreadsheets. */
+export const nightly: PipelineDefinition = {
+  name: 'nightly',
+  description: 'Nhập hằng đêm sổ hộ khẩu dạng bảng tính (nightly import of household spreadsheets)',
+  province: 'Điện Biên',
+  defaultNationality: 'Việt Nam',
+};

@@ -1,0 +1,97 @@
+import { Command, CommanderError, Option } from 'commander';
+import { RunFailedError, UsageError } from '../errors.js';
+
+const DEFAULT_DB = 'data/registry.sqlite';
+
+const program = new Command()
+  .name('hokhau')
+  .description(
+    'Số hoá sổ hộ khẩu vào cơ sở dữ liệu dân cư (digitize household-registration books into a population registry).',
+  )
+  .showHelpAfterError()
+  .exitOverride();
+
+program
+  .command('import')
+  .description('Nhập các tệp bảng tính (.csv, .xlsx) vào sổ đăng ký (import spreadsheets into the registry)')
+  .argument('<paths...>', 'tệp hoặc thư mục, duyệt đệ quy (files or folders, recursive)')
+  .option('--db <file>', 'tệp SQLite của sổ đăng ký (registry SQLite file)', DEFAULT_DB)
+  .option('--out <dir>', 'thư mục báo cáo của lần chạy (report folder; default data/runs/<run-id>)')
+  .option('--pipeline <name>', 'quy trình (pipeline definition)', 'nightly')
+  .option('--dry-run', 'đọc và kiểm tra, không ghi vào sổ đăng ký (read and check, write nothing to the registry)', false)
+  .addHelpText(
+    'after',
+    `
+Ví dụ (examples):
+  $ hokhau import /srv/hokhau/inbox
+  $ hokhau import xa-muong-phang.xlsx ban-na-ngam.csv --db /var/lib/hokhau/registry.sqlite --out /var/lib/hokhau/runs/today
+  $ hokhau import inbox/ --dry-run
+
+Mã thoát (exit codes): 0 = xong và khớp số liệu (rejected rows are a normal outcome), 1 = lần chạy thất bại, 2 = sai cú pháp/cấu hình.`,
+  )
+  .action(async (paths: string[], opts: { db: string; out?: string; pipeline: string; dryRun: boolean }) => {
+    const { importCommand } = await import('./import-command.js');
+    await importCommand({ paths, dbUrl: opts.db, outDir: opts.out, pipeline: opts.pipeline, dryRun: opts.dryRun });
+  });
+
+const exportCommand = program
+  .command('export')
+  .description('Xuất dữ liệu sổ đăng ký (export registry data)');
+
+for (const what of ['persons', 'households'] as const) {
+  exportCommand
+    .command(what)
+    .description(what === 'persons' ? 'Xuất nhân khẩu, mỗi người một dòng (one person a line)' : 'Xuất hộ, mỗi hộ một dòng (one household a line)')
+    .option('--db <file>', 'tệp SQLite của sổ đăng ký (registry SQLite file)', DEFAULT_DB)
+    .addOption(new Option('--format <format>', 'định dạng (format)').choices(['jsonl', 'csv']).default('jsonl'))
+    .option('--output <file>', 'ghi ra tệp thay vì stdout (write to a file instead of stdout)')
+    .addHelpText('after', `\nVí dụ (example):\n  $ hokhau export ${what} --format csv --output ${what}.csv\n  $ hokhau export ${what} | jq .`)
+    .action(async (opts: { db: string; format: 'jsonl' | 'csv'; output?: string }) => {
+      const { exportCommand: run } = await import('./export-command.js');
+      await run(what, { dbUrl: opts.db, format: opts.format, output: opts.output });
+    });
+}
+
+program
+  .command('runs')
+  .description('Lịch sử các lần chạy với trạng thái và số liệu (run history with status and counts)')
+  .option('--db <file>', 'tệp SQLite của sổ đăng ký (registry SQLite file)', DEFAULT_DB)
+  .option('--limit <n>', 'số lần chạy gần nhất (how many recent runs)', '20')
+  .option('--json', 'in JSON (print JSON)', false)
+  .addHelpText('after', '\nVí dụ (example):\n  $ hokhau runs --db /var/lib/hokhau/registry.sqlite --limit 5')
+  .action(async (opts: { db: string; limit: string; json: boolean }) => {
+    const { runsCommand } = await import('./runs-command.js');
+    await runsCommand({ dbUrl: opts.db, limit: Number(opts.limit), json: opts.json });
+  });
+
+program.addHelpText(
+  'after',
+  `
+Ví dụ (examples):
+  $ hokhau import fixtures/spreadsheets
+  $ hokhau export persons --format csv --output nhan-khau.csv
+  $ hokhau runs`,
+);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  process.exitCode = exitCodeFor(err);
+}
+
+function exitCodeFor(err: unknown): number {
+  if (err instanceof CommanderError) {
+    // Help and version end through here too, with exit code 0.
+    return err.exitCode === 0 ? 0 : 2;
+  }
+  if (err instanceof UsageError) {
+    process.stderr.write(`hokhau: ${err.message}\n`);
+    return 2;
+  }
+  if (err instanceof RunFailedError) {
+    process.stderr.write(`hokhau: ${err.message}\n`);
+    return 1;
+  }
+  process.stderr.write(`hokhau: lỗi không mong đợi (unexpected error): ${(err as Error)?.stack ?? String(err)}\n`);
+  return 1;
+}

@@ -1,0 +1,143 @@
+import type { Kysely } from 'kysely';
+import type { RegistrySchema } from './schema.js';
+
+export interface SourceRef {
+  file: string;
+  sheet: string | null;
+  row: number | null;
+  page: number | null;
+}
+
+/** One line of `hokhau export persons`. */
+export interface PersonExport {
+  id: number;
+  status: string;
+  full_name: string;
+  family_name: string | null;
+  middle_name: string | null;
+  given_name: string | null;
+  other_name: string | null;
+  birth_date: string | null;
+  sex: string | null;
+  ethnicity: string | null;
+  ethnicity_code: string | null;
+  ethnicity_code_list: string | null;
+  religion: string | null;
+  nationality: string | null;
+  personal_id: string | null;
+  old_id: string | null;
+  birthplace: string | null;
+  native_place: string | null;
+  occupation: string | null;
+  household_id: number | null;
+  household_book_no: string | null;
+  relation_to_head: string | null;
+  address_text: string | null;
+  hamlet: string | null;
+  sources: SourceRef[];
+}
+
+/** One line of `hokhau export households`. */
+export interface HouseholdExport {
+  id: number;
+  book_no: string | null;
+  head_person_id: number | null;
+  head_name: string | null;
+  address_text: string | null;
+  hamlet: string | null;
+  member_ids: number[];
+}
+
+const PAGE = 5000;
+
+/**
+ * Every registry person with the sources merged into it, in id order, a page at a time (bounded memory).
+ *
+ * @example
+ * for await (const person of exportPersons(db)) out.write(JSON.stringify(person) + '\n');
+ */
+export async function* exportPersons(db: Kysely<RegistrySchema>): AsyncGenerator<PersonExport> {
+  let after = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom('persons')
+      .leftJoin('households', 'households.id', 'persons.household_id')
+      .selectAll('persons')
+      .select('households.book_no as household_book_no')
+      .where('persons.id', '>', after)
+      .orderBy('persons.id')
+      .limit(PAGE)
+      .execute();
+    if (rows.length === 0) return;
+    const sources = await sourcesOf(db, rows[0].id, rows[rows.length - 1].id);
+    for (const row of rows) {
+      yield {
+        id: row.id, status: row.status, full_name: row.full_name, family_name: row.family_name, middle_name: row.middle_name,
+        given_name: row.given_name, other_name: row.other_name, birth_date: row.birth_date, sex: row.sex,
+        ethnicity: row.ethnicity, ethnicity_code: row.ethnicity_code, ethnicity_code_list: row.ethnicity_code_list,
+        religion: row.religion, nationality: row.nationality, personal_id: row.personal_id, old_id: row.old_id,
+        birthplace: row.birthplace, native_place: row.native_place, occupation: row.occupation,
+        household_id: row.household_id, household_book_no: row.household_book_no, relation_to_head: row.relation_to_head,
+        address_text: row.address_text, hamlet: row.hamlet, sources: sources.get(row.id) ?? [],
+      };
+    }
+    after = rows[rows.length - 1].id;
+  }
+}
+
+async function sourcesOf(db: Kysely<RegistrySchema>, fromId: number, toId: number): Promise<Map<number, SourceRef[]>> {
+  const rows = await db
+    .selectFrom('source_records')
+    .select(['person_id', 'file_name', 'sheet', 'row_no', 'page'])
+    .where('person_id', '>=', fromId)
+    .where('person_id', '<=', toId)
+    .orderBy('id')
+    .execute();
+  const byPerson = new Map<number, SourceRef[]>();
+  for (const row of rows) {
+    const list = byPerson.get(row.person_id!) ?? [];
+    list.push({ file: row.file_name, sheet: row.sheet, row: row.row_no, page: row.page });
+    byPerson.set(row.person_id!, list);
+  }
+  return byPerson;
+}
+
+/**
+ * Every household with its head and member ids, in id order, a page at a time.
+ *
+ * @example
+ * for await (const household of exportHouseholds(db)) console.log(household.book_no, household.member_ids.length);
+ */
+export async function* exportHouseholds(db: Kysely<RegistrySchema>): AsyncGenerator<HouseholdExport> {
+  let after = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom('households')
+      .leftJoin('persons as head', 'head.id', 'households.head_person_id')
+      .selectAll('households')
+      .select('head.full_name as head_name')
+      .where('households.id', '>', after)
+      .orderBy('households.id')
+      .limit(PAGE)
+      .execute();
+    if (rows.length === 0) return;
+    const members = await db
+      .selectFrom('memberships')
+      .select(['household_id', 'person_id'])
+      .where('household_id', '>=', rows[0].id)
+      .where('household_id', '<=', rows[rows.length - 1].id)
+      .orderBy('person_id')
+      .execute();
+    const byHousehold = new Map<number, number[]>();
+    for (const m of members) {
+      const list = byHousehold.get(m.household_id) ?? [];
+      list.push(m.person_id);
+      byHousehold.set(m.household_id, list);
+    }
+    for (const row of rows) {
+      yield { id: row.id, book_no: row.book_no, head_person_id: row.head_person_id, head_name: row.head_name,
+        address_text: row.address_text, hamlet: row.hamlet, member_ids: byHousehold.get(row.id) ?? [] };
+    }
+    after = rows[rows.length - 1].id;
+  }
+}

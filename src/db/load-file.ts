@@ -1,0 +1,308 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { SourceRecord } from '../ingest/source-record.js';
+import type { MatchDecision } from '../match/exact-id-match.js';
+import { mergePersonValues } from '../match/merge-person-values.js';
+import type { Issue } from '../normalize/issue.js';
+import type { PersonValues } from '../normalize/person-values.js';
+import { insertChunked } from './insert-chunked.js';
+import { PERSON_VALUE_COLUMNS, personRowValues, personValuesFromRow } from './person-row.js';
+import type { RecordOutcome, RegistrySchema } from './schema.js';
+
+export interface FileIdentity {
+  sha256: string;
+  name: string;
+  path: string;
+  kind: string;
+  sizeBytes: number;
+}
+
+export interface LoadRecord {
+  source: SourceRecord;
+  values: PersonValues | null;
+  issues: Issue[];
+  decision: MatchDecision;
+}
+
+export interface OutcomeCounts {
+  records_in: number;
+  new: number;
+  merged: number;
+  flagged: number;
+  rejected: number;
+}
+
+type Trx = Transaction<RegistrySchema>;
+
+const HEAD_RELATION = 'Chủ hộ';
+
+/**
+ * Loads one file's records in one transaction: its ledger row, households, persons (new, flagged, merged),
+ * memberships, provenance and quarantine. A crash loses only this file; the file is marked loaded in the same
+ * transaction, so a rerun redoes exactly the files that did not finish.
+ *
+ * @example
+ * const counts = await loadFile(db, runId, file, records, null);
+ */
+export async function loadFile(
+  db: Kysely<RegistrySchema>,
+  runId: string,
+  file: FileIdentity,
+  records: readonly LoadRecord[],
+  fileError: string | null,
+): Promise<OutcomeCounts> {
+  const counts = countOutcomes(records);
+  await db.transaction().execute(async (trx) => {
+    const fileId = await insertFileRow(trx, runId, file, 'loaded', fileError, counts);
+    const personIds = await writePersons(trx, runId, file.sha256, records);
+    await writeProvenance(trx, runId, fileId, file.name, records, personIds);
+  });
+  return counts;
+}
+
+/** Records a file that was skipped (already loaded) or failed, with its error. */
+export async function recordFileOutcome(
+  db: Kysely<RegistrySchema>,
+  runId: string,
+  file: FileIdentity,
+  status: 'skipped_unchanged' | 'failed',
+  error: string | null,
+): Promise<void> {
+  await insertFileRow(db, runId, file, status, error, { records_in: 0, new: 0, merged: 0, flagged: 0, rejected: 0 });
+}
+
+/** True when a file with these bytes was loaded by an earlier run. */
+export async function isFileLoaded(db: Kysely<RegistrySchema>, sha256: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('source_files')
+    .select('id')
+    .where('sha256', '=', sha256)
+    .where('status', '=', 'loaded')
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Active registry persons holding any of these personal IDs, by ID. */
+export async function findPersonIdsByPersonalId(db: Kysely<RegistrySchema>, ids: readonly string[]): Promise<Map<string, number>> {
+  const found = new Map<string, number>();
+  for (let start = 0; start < ids.length; start += 5000) {
+    const rows = await db
+      .selectFrom('persons')
+      .select(['id', 'personal_id'])
+      .where('personal_id', 'in', ids.slice(start, start + 5000))
+      .where('status', '=', 'active')
+      .orderBy('id')
+      .execute();
+    for (const row of rows) if (row.personal_id && !found.has(row.personal_id)) found.set(row.personal_id, row.id);
+  }
+  return found;
+}
+
+/** Records in and their outcomes. */
+export function countOutcomes(records: readonly LoadRecord[]): OutcomeCounts {
+  const counts: OutcomeCounts = { records_in: records.length, new: 0, merged: 0, flagged: 0, rejected: 0 };
+  for (const record of records) counts[record.decision.outcome] += 1;
+  return counts;
+}
+
+async function insertFileRow(
+  db: Kysely<RegistrySchema> | Trx,
+  runId: string,
+  file: FileIdentity,
+  status: 'loaded' | 'skipped_unchanged' | 'failed',
+  error: string | null,
+  counts: OutcomeCounts,
+): Promise<number> {
+  const row = await db
+    .insertInto('source_files')
+    .values({
+      run_id: runId, sha256: file.sha256, name: file.name, path: file.path, kind: file.kind, size_bytes: file.sizeBytes,
+      status, error, records_in: counts.records_in, new_count: counts.new, merged_count: counts.merged,
+      flagged_count: counts.flagged, rejected_count: counts.rejected,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+async function nextId(trx: Trx, table: 'persons' | 'households' | 'source_records'): Promise<number> {
+  const row = await trx.selectFrom(table).select((eb) => eb.fn.max<number>('id').as('max')).executeTakeFirst();
+  return (row?.max ?? 0) + 1;
+}
+
+/** Household identity: the book number, else the file's own block key. */
+function householdKeyOf(record: LoadRecord, fileSha: string): { bookNo: string | null; sourceKey: string | null } | null {
+  const bookNo = record.values?.household_book_no ?? null;
+  if (bookNo) return { bookNo, sourceKey: null };
+  if (record.source.householdKey) return { bookNo: null, sourceKey: `${fileSha}:${record.source.householdKey}` };
+  return null;
+}
+
+/** Writes households and persons; returns the person id of every record (null for rejected). */
+async function writePersons(trx: Trx, runId: string, fileSha: string, records: readonly LoadRecord[]): Promise<(number | null)[]> {
+  const householdIds = await resolveHouseholds(trx, runId, fileSha, records);
+  const personIds: (number | null)[] = new Array(records.length).fill(null);
+  const batchValues = new Map<number, PersonValues>();
+  let id = await nextId(trx, 'persons');
+
+  records.forEach((record, index) => {
+    const decision = record.decision;
+    if (decision.outcome === 'new' || decision.outcome === 'flagged') {
+      personIds[index] = id++;
+      batchValues.set(index, record.values!);
+    }
+  });
+  // Merges into an earlier record of this file: fold values in before the insert.
+  records.forEach((record, index) => {
+    const decision = record.decision;
+    if (decision.outcome !== 'merged' || !('batchIndex' in decision.into)) return;
+    const target = decision.into.batchIndex;
+    batchValues.set(target, mergePersonValues(batchValues.get(target)!, record.values!));
+    personIds[index] = personIds[target];
+  });
+
+  const personRows = [...batchValues].map(([index, values]) => {
+    const record = records[index];
+    return {
+      id: personIds[index]!,
+      status: record.decision.outcome === 'flagged' ? ('pending_review' as const) : ('active' as const),
+      ...personRowValues(values),
+      household_id: householdIds[index],
+      created_run_id: runId,
+      updated_run_id: runId,
+    };
+  });
+  await insertChunked(trx, 'persons', personRows);
+  await mergeIntoRegistryPersons(trx, runId, records, personIds);
+  await writeMemberships(trx, runId, records, personIds, householdIds);
+  return personIds;
+}
+
+async function resolveHouseholds(trx: Trx, runId: string, fileSha: string, records: readonly LoadRecord[]): Promise<(number | null)[]> {
+  const keys = records.map((r) => (r.decision.outcome === 'rejected' ? null : householdKeyOf(r, fileSha)));
+  const bookNos = [...new Set(keys.flatMap((k) => (k?.bookNo ? [k.bookNo] : [])))];
+  const sourceKeys = [...new Set(keys.flatMap((k) => (k?.sourceKey ? [k.sourceKey] : [])))];
+  const known = new Map<string, number>();
+  for (let start = 0; start < bookNos.length; start += 5000) {
+    const rows = await trx.selectFrom('households').select(['id', 'book_no']).where('book_no', 'in', bookNos.slice(start, start + 5000)).execute();
+    for (const row of rows) known.set(`book:${row.book_no}`, row.id);
+  }
+  for (let start = 0; start < sourceKeys.length; start += 5000) {
+    const rows = await trx.selectFrom('households').select(['id', 'source_key']).where('source_key', 'in', sourceKeys.slice(start, start + 5000)).execute();
+    for (const row of rows) known.set(`src:${row.source_key}`, row.id);
+  }
+  let id = await nextId(trx, 'households');
+  const created: RegistrySchema['households'][] = [];
+  const ids = keys.map((key, index) => {
+    if (!key) return null;
+    const mapKey = key.bookNo ? `book:${key.bookNo}` : `src:${key.sourceKey}`;
+    let householdId = known.get(mapKey);
+    if (householdId === undefined) {
+      householdId = id++;
+      known.set(mapKey, householdId);
+      const values = records[index].values!;
+      created.push({
+        id: householdId, book_no: key.bookNo, source_key: key.sourceKey, head_person_id: null,
+        address_text: values.address_text, hamlet: values.hamlet, created_run_id: runId,
+      });
+    }
+    return householdId;
+  });
+  await insertChunked(trx, 'households', created);
+  return ids;
+}
+
+async function mergeIntoRegistryPersons(trx: Trx, runId: string, records: readonly LoadRecord[], personIds: (number | null)[]): Promise<void> {
+  const incomingByPerson = new Map<number, PersonValues[]>();
+  records.forEach((record, index) => {
+    const decision = record.decision;
+    if (decision.outcome !== 'merged' || !('personId' in decision.into)) return;
+    personIds[index] = decision.into.personId;
+    const list = incomingByPerson.get(decision.into.personId) ?? [];
+    list.push(record.values!);
+    incomingByPerson.set(decision.into.personId, list);
+  });
+  const ids = [...incomingByPerson.keys()];
+  for (let start = 0; start < ids.length; start += 5000) {
+    const rows = await trx
+      .selectFrom('persons')
+      .leftJoin('households', 'households.id', 'persons.household_id')
+      .select([...PERSON_VALUE_COLUMNS.map((c) => `persons.${c}` as const), 'persons.id', 'households.book_no'])
+      .where('persons.id', 'in', ids.slice(start, start + 5000))
+      .execute();
+    for (const row of rows) {
+      const before = personValuesFromRow(row, row.book_no);
+      const after = incomingByPerson.get(row.id)!.reduce(mergePersonValues, before);
+      const changed = PERSON_VALUE_COLUMNS.filter((c) => after[c] !== before[c]);
+      if (changed.length === 0) continue;
+      const update: Record<string, unknown> = { updated_run_id: runId };
+      for (const column of changed) update[column] = after[column];
+      await trx.updateTable('persons').set(update).where('id', '=', row.id).execute();
+    }
+  }
+}
+
+async function writeMemberships(
+  trx: Trx,
+  runId: string,
+  records: readonly LoadRecord[],
+  personIds: readonly (number | null)[],
+  householdIds: readonly (number | null)[],
+): Promise<void> {
+  const seen = new Set<string>();
+  const candidates: RegistrySchema['memberships'][] = [];
+  const heads = new Map<number, number>();
+  records.forEach((record, index) => {
+    const personId = personIds[index];
+    const householdId = householdIds[index];
+    if (personId === null || householdId === null) return;
+    const key = `${householdId}:${personId}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    candidates.push({ household_id: householdId, person_id: personId, relation_to_head: record.values!.relation_to_head, run_id: runId });
+    if (record.values!.relation_to_head === HEAD_RELATION && !heads.has(householdId)) heads.set(householdId, personId);
+  });
+  // Memberships already in the registry (a person seen again in the same household) stay as they are.
+  const existing = new Set<string>();
+  const householdList = [...new Set(candidates.map((c) => c.household_id))];
+  for (let start = 0; start < householdList.length; start += 5000) {
+    const rows = await trx.selectFrom('memberships').select(['household_id', 'person_id']).where('household_id', 'in', householdList.slice(start, start + 5000)).execute();
+    for (const row of rows) existing.add(`${row.household_id}:${row.person_id}`);
+  }
+  await insertChunked(trx, 'memberships', candidates.filter((c) => !existing.has(`${c.household_id}:${c.person_id}`)));
+  for (const [householdId, personId] of heads) {
+    await trx.updateTable('households').set({ head_person_id: personId }).where('id', '=', householdId).where('head_person_id', 'is', null).execute();
+  }
+}
+
+async function writeProvenance(
+  trx: Trx,
+  runId: string,
+  fileId: number,
+  fileName: string,
+  records: readonly LoadRecord[],
+  personIds: readonly (number | null)[],
+): Promise<void> {
+  let id = await nextId(trx, 'source_records');
+  const sourceRows: RegistrySchema['source_records'][] = [];
+  const quarantineRows: Omit<RegistrySchema['quarantine'], 'id'>[] = [];
+  records.forEach((record, index) => {
+    const { locator, raw } = record.source;
+    const outcome: RecordOutcome = record.decision.outcome;
+    const rawJson = JSON.stringify(raw);
+    const sourceId = id++;
+    sourceRows.push({
+      id: sourceId, run_id: runId, file_id: fileId, file_name: fileName, sheet: locator.sheet, row_no: locator.row,
+      page: locator.page, raw_json: rawJson, normalized_json: record.values ? JSON.stringify(record.values) : null,
+      issues_json: JSON.stringify(record.issues), outcome, person_id: personIds[index],
+    });
+    if (outcome === 'rejected') {
+      quarantineRows.push({
+        run_id: runId, source_record_id: sourceId, file_name: fileName, sheet: locator.sheet, row_no: locator.row,
+        reasons_json: JSON.stringify(record.issues.filter((i) => i.severity === 'reject')), raw_json: rawJson,
+      });
+    }
+  });
+  await insertChunked(trx, 'source_records', sourceRows);
+  await insertChunked(trx, 'quarantine', quarantineRows);
+}

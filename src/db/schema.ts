@@ -1,0 +1,129 @@
+/**
+ * The registry's tables as kysely sees them. Column names are snake_case, as stored.
+ *
+ * @example
+ * const db: Kysely<RegistrySchema> = (await openRegistry('data/registry.sqlite')).db;
+ */
+import type { Generated } from 'kysely';
+
+export type RunStatus = 'running' | 'succeeded' | 'failed';
+export type FileStatus = 'loaded' | 'skipped_unchanged' | 'failed';
+export type RecordOutcome = 'new' | 'merged' | 'flagged' | 'rejected';
+export type PersonStatus = 'active' | 'pending_review';
+
+export interface ImportRunTable {
+  id: string;
+  started_at: string;
+  finished_at: string | null;
+  status: RunStatus;
+  pipeline: string;
+  records_in: number;
+  new_count: number;
+  merged_count: number;
+  flagged_count: number;
+  rejected_count: number;
+  files_count: number;
+  out_dir: string;
+  error: string | null;
+}
+
+/** One input file as seen by one run (the ledger that makes reruns skip loaded files). */
+export interface SourceFileTable {
+  id: Generated<number>;
+  run_id: string;
+  sha256: string;
+  name: string;
+  path: string;
+  kind: string;
+  size_bytes: number;
+  status: FileStatus;
+  error: string | null;
+  records_in: number;
+  new_count: number;
+  merged_count: number;
+  flagged_count: number;
+  rejected_count: number;
+}
+
+export interface HouseholdTable {
+  id: number;
+  book_no: string | null;
+  /** For households without a book number: `<file sha256>:<householdKey>`, so a rerun finds them. */
+  source_key: string | null;
+  head_person_id: number | null;
+  address_text: string | null;
+  hamlet: string | null;
+  created_run_id: string;
+}
+
+export interface PersonTable {
+  id: number;
+  status: PersonStatus;
+  full_name: string;
+  family_name: string | null;
+  middle_name: string | null;
+  given_name: string | null;
+  name_key: string;
+  other_name: string | null;
+  birth_date: string | null;
+  sex: 'M' | 'F' | null;
+  ethnicity: string | null;
+  ethnicity_code: string | null;
+  ethnicity_code_list: string | null;
+  religion: string | null;
+  nationality: string | null;
+  personal_id: string | null;
+  old_id: string | null;
+  birthplace: string | null;
+  native_place: string | null;
+  occupation: string | null;
+  household_id: number | null;
+  relation_to_head: string | null;
+  address_text: string | null;
+  hamlet: string | null;
+  created_run_id: string;
+  updated_run_id: string;
+}
+
+export interface MembershipTable {
+  household_id: number;
+  person_id: number;
+  relation_to_head: string | null;
+  run_id: string;
+}
+
+export interface SourceRecordTable {
+  id: number;
+  run_id: string;
+  file_id: number;
+  file_name: string;
+  sheet: string | null;
+  row_no: number | null;
+  page: number | null;
+  raw_json: string;
+  normalized_json: string | null;
+  issues_json: string;
+  outcome: RecordOutcome;
+  person_id: number | null;
+}
+
+export interface QuarantineTable {
+  id: Generated<number>;
+  run_id: string;
+  source_record_id: number;
+  file_name: string;
+  sheet: string | null;
+  row_no: number | null;
+  reasons_json: string;
+  raw_json: string;
+}
+
+export interface RegistrySchema {
+  import_runs: ImportRunTable;
+  source_files: SourceFileTable;
+  households: HouseholdTable;
+  persons: PersonTable;
+  memberships: MembershipTable;
+  source_records: SourceRecordTable;
+  quarantine: QuarantineTable;
+}

@@ -1,0 +1,15 @@
+/**
+ * What a pipeline declares: the settings a province's nightly run uses. Stages are wired in run-import.ts.
+ *
+ * @example
+ * const p: PipelineDefinition = { name: 'nightly', description: '…', province: 'Điện Biên', defaultNationality: 'Việt Nam' };
+ */
+export interface PipelineDefinition {
+  name: string;
+  /** Vietnamese first, English in brackets. */
+  description: string;
+  /** The province assumed when an address names none. */
+  province: string;
+  /** Nationality of a record that names none. */
+  defaultNationality: string;
+}

@@ -1,0 +1,42 @@
+import type { DiscoveredFile } from '../ingest/discover-files.js';
+import { extractSpreadsheet } from '../ingest/extract-spreadsheet.js';
+import type { SourceRecord } from '../ingest/source-record.js';
+import type { Issue } from '../normalize/issue.js';
+import { normalizeRecord, type NormalizedRecord } from '../normalize/normalize-record.js';
+import type { PipelineDefinition } from './pipeline-definition.js';
+
+export interface PreparedRecord {
+  source: SourceRecord;
+  normalized: NormalizedRecord;
+}
+
+export interface PreparedFile {
+  records: PreparedRecord[];
+  /** Sheets rejected whole (no header, no name column…), in Vietnamese; the file's other sheets still load. */
+  sheetErrors: string[];
+}
+
+/**
+ * Extract and normalize one file: the pure middle of the pipeline for one input. Throws UnreadableFileError when
+ * the file cannot be read at all.
+ *
+ * @example
+ * const { records, sheetErrors } = await prepareFile(file, bytes, pipeline, new Date());
+ */
+export async function prepareFile(
+  file: DiscoveredFile,
+  bytes: Buffer,
+  pipeline: PipelineDefinition,
+  today: Date,
+): Promise<PreparedFile> {
+  const sheets = await extractSpreadsheet(file, bytes);
+  const sheetErrors = sheets.flatMap((s) => (s.error ? [s.error] : []));
+  const options = { today, defaultNationality: pipeline.defaultNationality };
+  const records = sheets.flatMap((sheet) => sheet.records.map((source) => ({ source, normalized: normalizeRecord(source, options) })));
+  return { records, sheetErrors };
+}
+
+/** Issue counts by code, for the reconciliation (aggregates only). */
+export function countIssues(issues: Iterable<Issue>, into: Record<string, number>): void {
+  for (const issue of issues) into[issue.code] = (into[issue.code] ?? 0) + 1;
+}

@@ -1,0 +1,74 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { RAW_FIELDS, type RawField, type SourceRecord } from '../ingest/source-record.js';
+import type { Issue } from '../normalize/issue.js';
+import { toCsv } from './csv-text.js';
+import { renderReconciliationHtml } from './reconciliation-html.js';
+import type { Reconciliation } from './reconciliation.js';
+
+/** A record that needs a person: rejected (with every reason) or flagged (with its review issues). */
+export interface RecordForPeople {
+  source: SourceRecord;
+  issues: Issue[];
+}
+
+const LOCATOR_HEADER = ['tệp (file)', 'trang tính (sheet)', 'dòng (row)'];
+
+/** rejects.csv: one row per rejected record, every reason, then the raw values in their own columns. */
+export function rejectsCsv(rejected: readonly RecordForPeople[]): string {
+  const present = new Set<RawField>();
+  for (const r of rejected) for (const key of Object.keys(r.source.raw) as RawField[]) present.add(key);
+  const fields = RAW_FIELDS.filter((f) => present.has(f));
+  const rows = rejected.map(({ source, issues }) => [
+    source.locator.file,
+    source.locator.sheet ?? '',
+    source.locator.row ?? '',
+    issues.filter((i) => i.severity === 'reject').map((i) => i.message).join('; '),
+    ...fields.map((f) => source.raw[f] ?? ''),
+  ]);
+  return toCsv([...LOCATOR_HEADER, 'lý do (reasons)', ...fields], rows);
+}
+
+/** review-fields.csv: one row per doubtful field of a flagged record, with an empty column for the correction. */
+export function reviewFieldsCsv(flagged: readonly RecordForPeople[]): string {
+  const rows = flagged.flatMap(({ source, issues }) =>
+    issues
+      .filter((i) => i.severity === 'review')
+      .map((i) => [
+        source.locator.file,
+        source.locator.sheet ?? '',
+        source.locator.row ?? '',
+        source.locator.page ?? '',
+        i.field,
+        source.raw[i.field as RawField] ?? '',
+        i.code,
+        i.message,
+        '',
+      ]),
+  );
+  return toCsv(
+    [...LOCATOR_HEADER, 'trang (page)', 'trường (field)', 'giá trị (value)', 'mã (code)', 'lý do (reason)', 'corrected_value'],
+    rows,
+  );
+}
+
+/**
+ * Writes the run's reports into `outDir`: reconciliation.json and .html, rejects.csv, review-fields.csv.
+ *
+ * @example
+ * await writeRunReports('data/runs/20261127-221500-3fa2', report, rejected, flagged);
+ */
+export async function writeRunReports(
+  outDir: string,
+  report: Reconciliation,
+  rejected: readonly RecordForPeople[],
+  flagged: readonly RecordForPeople[],
+): Promise<void> {
+  await mkdir(outDir, { recursive: true });
+  await Promise.all([
+    writeFile(join(outDir, 'reconciliation.json'), JSON.stringify(report, null, 2) + '\n'),
+    writeFile(join(outDir, 'reconciliation.html'), renderReconciliationHtml(report)),
+    writeFile(join(outDir, 'rejects.csv'), rejectsCsv(rejected)),
+    writeFile(join(outDir, 'review-fields.csv'), reviewFieldsCsv(flagged)),
+  ]);
+}
