@@ -56,6 +56,8 @@ export function repairLegacyText(text: string): string {
   return enc === null ? text.normalize('NFC') : convertLegacyText(text, enc);
 }
 
+const other = (enc: LegacyEncoding): LegacyEncoding => (enc === 'tcvn3' ? 'vni' : 'tcvn3');
+
 /** The legacy encoding that wins `s` by the margin, or null. */
 function verdict(s: LegacyScores): LegacyEncoding | null {
   const enc = bestLegacy(s);
@@ -84,8 +86,10 @@ export function repairLegacyDocument(text: string): { text: string; encoding: Le
       const cell = cells[i];
       if (!NON_ASCII.test(cell)) continue;
       const s = scoreLegacyText(cell);
-      let enc = verdict(s);
-      if (enc === null && lineEnc !== null && s.unicodeOnlyWords === 0 && s[lineEnc] >= s.unicode) enc = lineEnc;
+      // The line's encoding wins every tie ("Moâng" is Mông in VNI and Mõng in TCVN3).
+      const followsLine =
+        lineEnc !== null && s.unicodeOnlyWords === 0 && s[lineEnc] >= s.unicode && s[lineEnc] >= s[other(lineEnc)];
+      const enc = followsLine ? lineEnc : verdict(s);
       if (enc !== null) {
         cells[i] = convertLegacyText(cell, enc);
         changed = true;

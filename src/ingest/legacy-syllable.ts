@@ -12,10 +12,10 @@ const DOT_BELOW = 0x323;
 
 const ONSETS = 'ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdđghklmnprstvx]';
 /** Vowel groups that may be followed by a final consonant (longest first inside the alternation). */
-const CLOSABLE = 'uyê|iê|yê|uô|ươ|oa|oă|oe|oo|uâ|uê|uy|uơ|ua|a|ă|â|e|ê|i|o|ô|ơ|u|ư|y';
-/** Vowel groups that end the syllable (glide endings and the ia/ua/ưa diphthongs). */
+const CLOSABLE = 'uyê|iê|yê|uô|ươ|oa|oă|oe|oo|uâ|uê|uy|uơ|ua|a|ă|â|e|ê|i|o|ô|ơ|u|ư';
+/** Vowel groups that end the syllable: glide endings, the ia/ua/ưa diphthongs, and a lone y ("ynh" is not Vietnamese). */
 const OPEN_ONLY =
-  'iêu|yêu|oai|oay|oao|oeo|uây|uôi|ươi|ươu|uya|uyu|ai|ao|au|ay|âu|ây|eo|êu|ia|iu|oi|ôi|ơi|ui|ưi|ưu|ưa|ua';
+  'iêu|yêu|oai|oay|oao|oeo|uây|uôi|ươi|ươu|uya|uyu|ai|ao|au|ay|âu|ây|eo|êu|ia|iu|oi|ôi|ơi|ui|ưi|ưu|ưa|ua|y';
 const SYLLABLE = new RegExp(`^(?:${ONSETS})?(?:(?:${CLOSABLE})(ch|nh|ng|[cmnpt])?|(?:${OPEN_ONLY}))$`);
 
 /**
