@@ -84,7 +84,7 @@ export function normalizeDateParts(
   for (const part of parts) issues.push(...textWarnings(part, field, shown));
   const [dayNo, monthNo, yearNo] = parts.map(partNumber);
   if (y === '' || parts[2].kind === 'unknown') {
-    return reject(issues, field, 'date_unparseable', `Thiếu năm trong ngày tháng: "${shown}"`);
+    return reject([], field, 'date_unparseable', `Thiếu năm trong ngày tháng: "${shown}"`);
   }
   if (
     dayNo === null ||
@@ -94,7 +94,7 @@ export function normalizeDateParts(
     !SHORT_RE.test(monthNo) ||
     !(YEAR_RE.test(yearNo) || TWO_DIGIT_RE.test(yearNo))
   ) {
-    return reject(issues, field, 'date_unparseable', `Không đọc được ngày tháng: "${shown}"`);
+    return reject([], field, 'date_unparseable', `Không đọc được ngày tháng: "${shown}"`);
   }
   const read: ReadDate = {
     year: Number(yearNo),
@@ -105,10 +105,10 @@ export function normalizeDateParts(
   return finish(read, field, shown, options.today, issues);
 }
 
-/** The one number of a Ngày/Tháng/Năm cell; '0' for an empty or unknown cell, null for several numbers. */
+/** The one number of a Ngày/Tháng/Năm cell; '0' for an empty or unknown cell, null for none or several. */
 function partNumber(part: DateText): string | null {
   if (part.kind !== 'numbers') return '0';
-  return part.numbers.length === 1 ? part.numbers[0] : part.numbers.length === 0 ? '0' : null;
+  return part.numbers.length === 1 ? part.numbers[0] : null;
 }
 
 /** Interprets the number groups by their count and widths; null when they are not a date. */
