@@ -45,6 +45,9 @@ for (const group of ETHNIC_GROUPS) {
 const BY_CODE = new Map(ETHNIC_GROUPS.map((g) => [g.code, g]));
 const AMBIGUOUS = new Map(AMBIGUOUS_ETHNIC_SPELLINGS.map((a) => [compactKey(a.spelling), a]));
 
+/** The name given to a foreigner's "ethnicity" (no code in either list). */
+export const FOREIGNER = 'Người nước ngoài';
+
 const FOREIGN = /^(?:nguoi)?(?:nuocngoai|ngoaiquoc|ngoaikieu)|^nnn$|^foreign/;
 const NOT_KNOWN = /^(?:khongro|chuaro|khongxacdinh|chuaxacdinh|khongbiet|kxd|kr)$/;
 /** Words written before the group name: "Dân tộc Thái", "DT Thái", "Người Mông". */
@@ -68,7 +71,7 @@ export function normalizeEthnicity(raw: string): Normalized<Ethnicity> {
   }
   if (FOREIGN.test(key)) {
     return {
-      value: { name: 'Người nước ngoài', code: null, codeList: null },
+      value: { name: FOREIGNER, code: null, codeList: null },
       issues: [issue('ethnicity_foreign', 'warning', `Người nước ngoài, không có mã dân tộc: '${text}'`)],
     };
   }

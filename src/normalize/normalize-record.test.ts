@@ -92,6 +92,12 @@ describe('normalizeRecord: alternative column layouts', () => {
     expect(r.values).toMatchObject({ birth_date: '2003-09-05', sex: 'M', personal_id: '011203004512',
       address_text: 'bản Che Phai, xã Mường Phăng', hamlet: null, relation_to_head: 'Con trai' });
   });
+  it('does not give a foreigner the default nationality', () => {
+    const r = normalizeRecord(rec({ full_name: 'Vàng Thị Mai', birth_date: '1990', ethnicity: 'Người nước ngoài' }), { today });
+    expect(r.values?.nationality).toBeNull();
+    expect(codes(r)).toEqual(['ethnicity_foreign', 'nationality_missing_foreigner']);
+    expect(r.outcome).toBe('ok');
+  });
   it('uses the pipeline default nationality', () => {
     const r = normalizeRecord(rec({ full_name: 'Vừ A Dính', birth_year_male: '1990' }), { today, defaultNationality: 'Lào' });
     expect(r.values?.nationality).toBe('Lào');

@@ -2,7 +2,7 @@ import type { RawField, SourceRecord } from '../ingest/source-record.js';
 import type { Issue, Normalized, Severity } from './issue.js';
 import type { PersonValues } from './person-values.js';
 import { normalizeDate, normalizeDateParts } from './date.js';
-import { normalizeEthnicity } from './ethnicity.js';
+import { FOREIGNER, normalizeEthnicity, type Ethnicity } from './ethnicity.js';
 import { nameKey, normalizeName, normalizeNameParts, type PersonName } from './name.js';
 import { checkPersonalId, normalizeIds } from './personal-id.js';
 import { normalizeRelation } from './relation.js';
@@ -203,7 +203,7 @@ function normalizeFields(record: SourceRecord, options: NormalizeRecordOptions, 
     ethnicity_code: ethnicity?.code ?? null,
     ethnicity_code_list: ethnicity?.codeList ?? null,
     religion: r.field('religion', religionOf),
-    nationality: r.field('nationality', nationalityOf) ?? options.defaultNationality ?? 'Việt Nam',
+    nationality: r.field('nationality', nationalityOf) ?? defaultNationality(ethnicity, options, issues),
     personal_id: ids?.personal_id ?? null,
     old_id: ids?.old_id ?? null,
     birthplace: r.field('birthplace', placeOf),
@@ -214,6 +214,15 @@ function normalizeFields(record: SourceRecord, options: NormalizeRecordOptions, 
     address_text: r.field('address', placeOf) ?? (addressParts.length > 0 ? addressParts.join(', ') : null),
     hamlet,
   };
+}
+
+/** The pipeline's default, except for a foreigner: there the default would be a wrong guess. */
+function defaultNationality(ethnicity: Ethnicity | null, options: NormalizeRecordOptions, issues: Issue[]): string | null {
+  if (ethnicity !== null && ethnicity.code === null && ethnicity.name === FOREIGNER) {
+    issues.push(issue('nationality', 'nationality_missing_foreigner', 'warning', 'Người nước ngoài không ghi quốc tịch'));
+    return null;
+  }
+  return options.defaultNationality ?? 'Việt Nam';
 }
 
 function safeNameKey(full: string): string {

@@ -76,6 +76,8 @@ describe('normalizeIds', () => {
     ['spaced', { personal_id: '011 068 001 234' }, { personal_id: valid, old_id: null }, []],
     ['dotted', { personal_id: '011.068.001.234' }, { personal_id: valid, old_id: null }, []],
     ['dashed with non-breaking space', { personal_id: ' 011-068-001234\u00a0' }, { personal_id: valid, old_id: null }, []],
+    ['full-width digits', { personal_id: '０１１０６８００１２３４' }, { personal_id: valid, old_id: null }, []],
+    ['Excel formula forcing text', { personal_id: '="011068001234"' }, { personal_id: valid, old_id: null }, []],
     ['Excel text apostrophe', { personal_id: "'011068001234" }, { personal_id: valid, old_id: null }, []],
     ['label before the number', { id_any: 'CCCD số: 011068001234' }, { personal_id: valid, old_id: null }, []],
     ['CMND with leading zero kept', { old_id: '040123456' }, { personal_id: null, old_id: '040123456' }, []],

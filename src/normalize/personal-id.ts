@@ -124,7 +124,9 @@ export function normalizeIds(raw: { personal_id?: string; old_id?: string; id_an
 
 /** Digit strings of 9 or 12 digits found in one cell; problems go to `issues`. */
 function parseIdCell(cell: string, field: IdField, issues: Issue[]): string[] {
-  const text = cell.normalize('NFC').replace(/[\u00a0\u200b\ufeff]/g, ' ').trim().replace(/^['"`’]+|['"`’]+$/g, '').trim();
+  // NFKC turns full-width digits (０１１…) into ASCII; '="011…"' is how some exports force text in Excel.
+  const text = cell.normalize('NFKC').replace(/[\u00a0\u200b\ufeff]/g, ' ').trim()
+    .replace(/^=/, '').replace(/^['"`’]+|['"`’]+$/g, '').trim();
   if (text === '' || /^[-–—_.\s/]*$/.test(text) || PLACEHOLDER.test(text)) return [];
   const sci = SCIENTIFIC.exec(text);
   if (sci) {
