@@ -1,0 +1,119 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exportHouseholds, exportPersons } from '../db/export-rows.js';
+import { openRegistry } from '../db/open-registry.js';
+import { UsageError } from '../errors.js';
+import { runImport } from './run-import.js';
+
+const TODAY = new Date('2026-11-27T00:00:00Z');
+
+const CSV = [
+  'DANH SÁCH NHÂN KHẨU THƯỜNG TRÚ',
+  'STT,Họ và tên,Ngày sinh,Giới tính,Dân tộc,Số định danh,Số sổ HK,Quan hệ với chủ hộ',
+  '1,LÒ VĂN PÁNH,12/03/1968,Nam,Thái,011068001234,123456,Chủ hộ',
+  '2,Quàng Thị Ưng,1972,Nữ,Thái,011172004321,123456,Vợ',
+  '3,,1990,Nam,Thái,,123456,Con',
+  '4,Lò Văn Hùng,05/06/1995,Nam,Thái,011195000777,123456,Con',
+  '5,Giàng A Páo,31/02/1980,Nam,Mèo,,223344,Chủ hộ',
+].join('\n');
+
+/** The same people seen again in another office's file: Pánh again (same ID) with a full birth date. */
+const CSV_AGAIN = [
+  'Họ tên;Năm sinh;Nam/Nữ;Dân tộc;CCCD;Sổ HK số;QH với CH',
+  'Lò Văn Pánh;1968;Nam;Thái;011 068 001 234;123456;Chủ hộ',
+  'Lò Thị Mai;2001;Nữ;Thái;;123456;Con',
+].join('\n');
+
+function workspace() {
+  const dir = mkdtempSync(join(tmpdir(), 'hokhau-run-'));
+  const inbox = join(dir, 'inbox');
+  return { dir, inbox, db: join(dir, 'registry.sqlite') };
+}
+
+async function persons(db: string) {
+  const registry = await openRegistry(db);
+  try {
+    const all = [];
+    for await (const p of exportPersons(registry.db)) all.push(p);
+    const households = [];
+    for await (const h of exportHouseholds(registry.db)) households.push(h);
+    return { persons: all, households };
+  } finally {
+    await registry.close();
+  }
+}
+
+describe('runImport', () => {
+  it('loads, rejects with reasons, flags ID mismatches, and reconciles', async () => {
+    const ws = workspace();
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(ws.inbox);
+    writeFileSync(join(ws.inbox, 'ban-na-ngam.csv'), '\uFEFF' + CSV);
+    writeFileSync(join(ws.inbox, 'notes.docx'), 'not a spreadsheet');
+
+    const { report, outDir } = await runImport({ paths: [ws.inbox], dbUrl: ws.db, outDir: join(ws.dir, 'out'), pipeline: 'nightly', dryRun: false, today: TODAY });
+
+    expect(report.status).toBe('succeeded');
+    expect(report.records_in).toBe(5);
+    expect(report.records_in).toBe(report.new + report.merged + report.flagged + report.rejected);
+    expect(report.rejected).toBe(2); // no name; 31/02
+    const csv = report.files.find((f) => f.name === 'ban-na-ngam.csv')!;
+    expect(csv).toMatchObject({ status: 'loaded', kind: 'csv', records_in: 5 });
+    const docx = report.files.find((f) => f.name === 'notes.docx')!;
+    expect(docx.status).toBe('failed');
+    expect(docx.error).toMatch(/không được hỗ trợ/);
+
+    const rejects = readFileSync(join(outDir, 'rejects.csv'), 'utf8');
+    expect(rejects.startsWith('\uFEFF')).toBe(true);
+    expect(rejects).toContain('Giàng A Páo');
+    expect(rejects.split('\r\n').filter(Boolean)).toHaveLength(3);
+    expect(JSON.parse(readFileSync(join(outDir, 'reconciliation.json'), 'utf8')).run_id).toBe(report.run_id);
+    expect(readFileSync(join(outDir, 'reconciliation.html'), 'utf8')).toContain('Báo cáo đối soát');
+
+    const { persons: people, households } = await persons(ws.db);
+    expect(people.map((p) => p.full_name)).toEqual(['Lò Văn Pánh', 'Quàng Thị Ưng', 'Lò Văn Hùng']);
+    const panh = people[0];
+    expect(panh).toMatchObject({ birth_date: '1968-03-12', sex: 'M', ethnicity: 'Thái', personal_id: '011068001234',
+      household_book_no: '123456', relation_to_head: 'Chủ hộ', status: 'active' });
+    expect(panh.sources).toEqual([{ file: 'ban-na-ngam.csv', sheet: null, row: 3, page: null }]);
+    expect(households).toHaveLength(1);
+    expect(households[0]).toMatchObject({ book_no: '123456', head_person_id: panh.id, member_ids: people.map((p) => p.id) });
+  });
+
+  it('merges the same personal ID from a later file and skips files it already loaded', async () => {
+    const ws = workspace();
+    const first = join(ws.dir, 'a.csv');
+    const second = join(ws.dir, 'b.csv');
+    writeFileSync(first, CSV);
+    writeFileSync(second, CSV_AGAIN);
+    await runImport({ paths: [first], dbUrl: ws.db, outDir: join(ws.dir, 'o1'), pipeline: 'nightly', dryRun: false, today: TODAY });
+    const { report } = await runImport({ paths: [first, second], dbUrl: ws.db, outDir: join(ws.dir, 'o2'), pipeline: 'nightly', dryRun: false, today: TODAY });
+
+    expect(report.files.map((f) => [f.name, f.status])).toEqual([['a.csv', 'skipped_unchanged'], ['b.csv', 'loaded']]);
+    expect(report).toMatchObject({ records_in: 2, merged: 1, new: 1 });
+    const { persons: people, households } = await persons(ws.db);
+    const panh = people.filter((p) => p.personal_id === '011068001234');
+    expect(panh).toHaveLength(1);
+    expect(panh[0].birth_date).toBe('1968-03-12');
+    expect(panh[0].sources.map((s) => [s.file, s.row])).toEqual([['a.csv', 3], ['b.csv', 2]]);
+    expect(households).toHaveLength(1);
+    expect(households[0].member_ids).toHaveLength(4);
+  });
+
+  it('writes nothing to the registry on a dry run', async () => {
+    const ws = workspace();
+    const file = join(ws.dir, 'a.csv');
+    writeFileSync(file, CSV);
+    const { report } = await runImport({ paths: [file], dbUrl: ws.db, outDir: join(ws.dir, 'o'), pipeline: 'nightly', dryRun: true, today: TODAY });
+    expect(report).toMatchObject({ dry_run: true, records_in: 5, rejected: 2 });
+    expect((await persons(ws.db)).persons).toHaveLength(0);
+  });
+
+  it('refuses an unknown path or pipeline as a usage error', async () => {
+    const ws = workspace();
+    await expect(runImport({ paths: [join(ws.dir, 'missing')], dbUrl: ws.db, pipeline: 'nightly', dryRun: false })).rejects.toThrow(UsageError);
+    await expect(runImport({ paths: [ws.dir], dbUrl: ws.db, pipeline: 'weekly', dryRun: false })).rejects.toThrow(UsageError);
+  });
+});
