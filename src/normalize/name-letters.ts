@@ -16,6 +16,8 @@ const UPPER_LETTERS = `A-ZĐÐƉ${TONED_VOWELS.toUpperCase()}`;
 export const NAME_JUNK_CHAR_RE = new RegExp(`[^${LOWER_LETTERS}${UPPER_LETTERS}0-9 \\-‐‑'’ʼ‘]`, 'u');
 /** Hyphens and apostrophes that join the parts of one syllable group (H'Mông, Niê-Kđăm). */
 export const NAME_JOINER_RE = /[-‐‑'’ʼ‘]/;
+/** A hyphen or apostrophe that does not join two letters ("Nguyễn Văn A - Trần B", "Lò ' Văn"). */
+export const NAME_LOOSE_JOINER_RE = /(?:^|[^\p{L}\p{M}])[-‐‑'’ʼ‘]|[-‐‑'’ʼ‘](?:$|[^\p{L}])/u;
 export const NAME_DIGIT_RE = /\p{N}/u;
 /** A name with at least one letter carrying a Vietnamese diacritic (or đ). */
 export const NAME_HAS_DIACRITIC_RE = /[^\x00-\x7f]/;

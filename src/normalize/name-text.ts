@@ -27,6 +27,8 @@ const SPACE_RUN_RE = / {2,}/g;
 const PLACEHOLDER_RE =
   /^(?:khong ro|chua ro|khong co|chua co|chua co ten|chua dat ten|khong ten|vo danh|k r|n a|x+|null|none)$/;
 const NON_LETTER_RUN_RE = /[^a-z ]+/g;
+/** Longer than any placeholder: skip the fold for real names (this runs on every record). */
+const PLACEHOLDER_MAX_LENGTH = 16;
 
 /**
  * Takes notes and stray punctuation out of a name cell.
@@ -52,7 +54,10 @@ export function splitNameText(raw: string): NameText {
     text = text.slice(0, tail.index);
   }
   text = text.replace(LEADING_JUNK_RE, '').replace(TRAILING_JUNK_RE, '').replace(SPACE_RUN_RE, ' ');
-  const placeholder = text !== '' && PLACEHOLDER_RE.test(foldKey(text).replace(NON_LETTER_RUN_RE, ' ').trim());
+  const placeholder =
+    text !== '' &&
+    text.length <= PLACEHOLDER_MAX_LENGTH &&
+    PLACEHOLDER_RE.test(foldKey(text).replace(NON_LETTER_RUN_RE, ' ').trim());
   return { text: placeholder ? '' : text, notes, placeholder };
 }
 

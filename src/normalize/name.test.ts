@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { foldKey } from './vietnamese-text.js';
+import { COMPOUND_FAMILY_NAMES } from './name-compound-families.js';
+import { foldKey, toneKey } from './vietnamese-text.js';
 import { nameKey, normalizeName, normalizeNameParts, type PersonName } from './name.js';
 
 type Parts = [family: string | null, middle: string | null, given: string | null];
@@ -56,6 +57,8 @@ describe('normalizeName', () => {
     ['Nguyễn Văn 2', 'Nguyễn Văn 2', ['Nguyễn', 'Văn', '2'], ['name_has_digits']],
     ['1. Phan Thị Hằng', '1. Phan Thị Hằng', ['1.', 'Phan Thị', 'Hằng'], ['name_has_digits', 'name_invalid_chars']],
     ['Nguyễn Văn A / Nguyễn Thị B', 'Nguyễn Văn A / Nguyễn Thị B', ['Nguyễn', 'Văn A / Nguyễn Thị', 'B'], ['name_invalid_chars']],
+    ['Nguyễn Văn An - Trần Thị Bé', 'Nguyễn Văn An - Trần Thị Bé', ['Nguyễn', 'Văn An - Trần Thị', 'Bé'], ['name_invalid_chars']],
+    ["Hờ A Chớ H'", "Hờ A Chớ H", ['Hờ', 'A Chớ', 'H'], ['name_unusual_syllable']],
     ['Ng?yễn Văn Hải', 'Ng?Yễn Văn Hải', ['Ng?Yễn', 'Văn', 'Hải'], ['name_invalid_chars']],
     ['Нguyễn Văn Hải', 'Нguyễn Văn Hải', ['Нguyễn', 'Văn', 'Hải'], ['name_invalid_chars']], // Cyrillic Н
     ['Nguyeãn Vaên Haûi', 'Nguyeãn Vaên Haûi', ['Nguyeãn', 'Vaên', 'Haûi'], ['name_invalid_chars']], // VNI left over
@@ -101,6 +104,14 @@ describe('normalizeName', () => {
   it('names the odd syllables in the spelling warning', () => {
     const [issue] = normalizeName('Nguyễn Văn Phuc').issues;
     expect(issue.message).toContain('Phuc');
+  });
+});
+
+describe('COMPOUND_FAMILY_NAMES', () => {
+  it('is stored as toneKey values, the form names are compared in', () => {
+    for (const compound of COMPOUND_FAMILY_NAMES) {
+      for (const syllable of compound) expect(toneKey(syllable)).toBe(syllable);
+    }
   });
 });
 

@@ -4,8 +4,15 @@
  */
 import type { Issue, Normalized } from './issue.js';
 import { COMPOUND_FAMILY_NAMES } from './name-compound-families.js';
-import { NAME_DIGIT_RE, NAME_HAS_DIACRITIC_RE, NAME_JOINER_RE, NAME_JUNK_CHAR_RE } from './name-letters.js';
+import {
+  NAME_DIGIT_RE,
+  NAME_HAS_DIACRITIC_RE,
+  NAME_JOINER_RE,
+  NAME_JUNK_CHAR_RE,
+  NAME_LOOSE_JOINER_RE,
+} from './name-letters.js';
 import { splitNameText, type NameText } from './name-text.js';
+import { placeTone } from './syllable-structure.js';
 import { foldKey, isVietnameseSyllable, properCase, toneKey } from './vietnamese-text.js';
 
 /** A name as stored: `full` always; the parts null when unknown. */
@@ -16,7 +23,9 @@ export interface PersonName {
   given: string | null;
 }
 
-const FOLDED_COMPOUNDS = COMPOUND_FAMILY_NAMES.map((c) => c.map((s) => foldKey(s)));
+/** Each compound twice: as listed (toneKey) and folded, for names typed without diacritics. */
+const COMPOUND_KEYS = [...COMPOUND_FAMILY_NAMES, ...COMPOUND_FAMILY_NAMES.map((c) => c.map((s) => foldKey(s)))];
+const COMPOUND_HEADS = new Set(COMPOUND_KEYS.map((c) => c[0]));
 const ASCII_ONLY_RE = /^[\x00-\x7f]*$/;
 const D_LOOK_ALIKE_RE = /[ðɖ]/g;
 const APOSTROPHE_RE = /[’ʼ‘`]/g;
@@ -98,7 +107,7 @@ function buildName(text: string, raw: string, field: string, issues: Issue[]): N
   if (hasDigits) {
     issues.push({ field, code: 'name_has_digits', severity: 'review', message: `Họ tên có chữ số: "${raw.trim()}"` });
   }
-  const hasJunk = NAME_JUNK_CHAR_RE.test(text);
+  const hasJunk = NAME_JUNK_CHAR_RE.test(text) || NAME_LOOSE_JOINER_RE.test(text);
   if (hasJunk) {
     issues.push({ field, code: 'name_invalid_chars', severity: 'review', message: `Họ tên có ký tự lạ: "${raw.trim()}"` });
   }
@@ -151,18 +160,29 @@ function checkSpelling(full: string, syllables: string[], raw: string, field: st
 
 /** How many leading syllables form the family name: a listed compound when a given name follows, else 1. */
 function compoundFamilyLength(syllables: string[]): number {
-  for (let c = 0; c < COMPOUND_FAMILY_NAMES.length; c++) {
-    const compound = COMPOUND_FAMILY_NAMES[c];
-    if (syllables.length <= compound.length) continue;
-    let matches = true;
-    for (let i = 0; i < compound.length && matches; i++) {
-      const s = syllables[i];
-      // A name typed without diacritics ("Ton That Thuyet") still has its compound recognised.
-      matches = ASCII_ONLY_RE.test(s) ? foldKey(s) === FOLDED_COMPOUNDS[c][i] : toneKey(s) === compound[i];
+  if (syllables.length < 3) return 1;
+  // Most names start with a syllable that heads no compound: decide that with one key.
+  const head = compoundKey(syllables[0]);
+  if (!COMPOUND_HEADS.has(head)) return 1;
+  const keys = [head];
+  for (const compound of COMPOUND_KEYS) {
+    if (syllables.length <= compound.length || compound[0] !== head) continue;
+    let i = 1;
+    for (; i < compound.length; i++) {
+      if (keys.length <= i) keys.push(compoundKey(syllables[i]));
+      if (keys[i] !== compound[i]) break;
     }
-    if (matches) return compound.length;
+    if (i === compound.length) return compound.length;
   }
   return 1;
+}
+
+/**
+ * Key a syllable is compared with the compound list by: canonical tone placement, or the folded form
+ * for a syllable typed without diacritics ("Ton That Thuyet" still has its compound recognised).
+ */
+function compoundKey(syllable: string): string {
+  return ASCII_ONLY_RE.test(syllable) ? syllable.toLowerCase() : placeTone(syllable.toLowerCase());
 }
 
 function addNoteIssue(issues: Issue[], field: string, part: NameText, raw: string): void {
