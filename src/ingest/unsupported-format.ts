@@ -150,10 +150,10 @@ export function describeCorruptXlsx(cause: unknown): UnsupportedSpreadsheetError
   const detail = cause instanceof Error ? cause.message : String(cause);
   const lower = detail.toLowerCase();
   let problemVi: string;
-  if (/end of data|central directory|corrupted zip|end of central|zip64|unexpected end|truncated/.test(lower)) {
+  if (/crc32|invalid (distance|block|code|stored|literal)|too far back|inflate|deflate|compress/.test(lower)) {
+    problemVi = 'Dữ liệu nén bên trong tệp .xlsx bị hỏng (sai mã kiểm tra)';
+  } else if (/end of data|central directory|corrupted zip|zip64|unexpected end|truncated/.test(lower)) {
     problemVi = 'Tệp .xlsx bị cắt cụt hoặc hỏng phần nén zip (thường do sao chép hoặc tải về chưa xong)';
-  } else if (/invalid|crc32|compress|deflate|distance|block type|stored block|inflate/.test(lower)) {
-    problemVi = 'Dữ liệu nén bên trong tệp .xlsx bị hỏng';
   } else if (/xml|sax|tag|attribute|entity|unclosed|text data outside/.test(lower)) {
     problemVi = 'Nội dung XML bên trong tệp .xlsx bị lỗi (tệp có thể do phần mềm khác tạo ra sai chuẩn hoặc đã bị sửa hỏng)';
   } else {
@@ -175,6 +175,6 @@ export function describeCorruptXlsx(cause: unknown): UnsupportedSpreadsheetError
 export function describeNoSheets(): UnsupportedSpreadsheetError {
   return new UnsupportedSpreadsheetError(
     'no-sheets',
-    'Tệp nén này không chứa trang tính Excel nào (có thể là tệp Word, tệp nén thư mục, hoặc .xlsx bị hỏng). — The zip holds no worksheet; it is not an Excel workbook.',
+    'Không tìm thấy trang tính nào trong tệp: đây có thể là tệp Word hoặc tệp nén khác, hoặc tệp .xlsx do phần mềm khác xuất ra theo dạng không chuẩn. Nếu Excel mở được tệp, hãy lưu lại bằng Excel dạng .xlsx rồi nạp lại. — No worksheet found: not an Excel workbook, or one written in a form the reader does not understand (re-save it in Excel).',
   );
 }
