@@ -23,8 +23,9 @@ const UNKNOWN_RE =
 const LUNAR_RE = /am lich|\ba\.?l\b/;
 const LUNAR_WORDS_RE = /\(?\s*\b(?:am lich|a\.?l)\b\.?\s*\)?/g;
 /** A time of day after the date, as spreadsheet exports write it. */
-const TIME_RE = /(?:t|\s)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:z|[ap]m|[+-]\d{2}:?\d{2})?$/;
-const FLOAT_ZERO_RE = /^(\d+)[.,]0+$/;
+const TIME_RE = /(?:t|\s)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:z|[ap]m|sa|ch|[+-]\d{2}:?\d{2})?$/;
+/** "1968.0" from a numeric cell, or an Excel serial with a time of day ("25000.5"). */
+const FLOAT_RE = /^(\d+)[.,]0+$|^(\d{5})[.,]\d+$/;
 const BRACKETED_RE = /\([^)]*\)|\[[^\]]*\]/g;
 const YEAR_WORD_RE = /\bnam\b/;
 const LEAD_WORDS_RE = /\b(?:ngay sinh|sinh ngay|sinh nam|sinh thang|sinh|ns|ngay)\b\s*:?/g;
@@ -48,8 +49,8 @@ export function readDateText(raw: string): DateText {
   result.lunar = LUNAR_RE.test(f);
   if (result.lunar) f = f.replace(LUNAR_WORDS_RE, ' ');
   f = f.replace(TIME_RE, '').trim();
-  const float = FLOAT_ZERO_RE.exec(f);
-  if (float !== null) f = float[1];
+  const float = FLOAT_RE.exec(f);
+  if (float !== null) f = float[1] ?? float[2];
   const withoutNotes = f.replace(BRACKETED_RE, ' ');
   if (withoutNotes !== f) result.extraText = true;
   result.yearLabelled = YEAR_WORD_RE.test(withoutNotes);

@@ -47,6 +47,8 @@ describe('normalizeDate', () => {
     ['25000', '1968-06-11', []], // Excel serial
     ['25000.0', '1968-06-11', []],
     ['36526', '2000-01-01', []],
+    ['25000.75', '1968-06-11', []], // serial with a time of day
+    ['12/03/1968 12:00 SA', '1968-03-12', []], // Vietnamese-locale AM
     ['10000', '1927-05-18', []],
     ['12/3/68', '1968-03-12', ['date_two_digit_year']],
     ['1/7/25', '1925-07-01', ['date_two_digit_year']], // 2025-07-01 would be in the future
