@@ -113,8 +113,8 @@ describe('normalizeRecord: review', () => {
     ['ID says male, record says female',
       rec({ full_name: 'Lường Thị Xuân', birth_date: '1968', sex: 'Nữ', personal_id: makeId('011', 'M', 1968) }),
       ['personal_id_sex_mismatch'], ['personal_id']],
-    ['ID lost its leading zero (typed as a number)',
-      rec({ full_name: 'Lò Văn Pánh', birth_date: '1968', sex: 'Nam', personal_id: makeId('011', 'M', 1968).slice(1) }),
+    ['ID lost its leading zero (typed as a number), no sex to confirm it',
+      rec({ full_name: 'Lò Văn Pánh', birth_date: '1968', personal_id: makeId('011', 'M', 1968).slice(1) }),
       ['personal_id_leading_zero_lost'], ['personal_id']],
     ['year in the female column, sex column says Nam',
       rec({ full_name: 'Lò Văn Pánh', birth_year_female: '1968', sex: 'Nam' }),
@@ -190,5 +190,19 @@ describe('normalizeRecord: repeated spellings', () => {
     const record = rec({ full_name: 'Lò Văn Pánh', birth_date: '2026' });
     expect(normalizeRecord(record, { today }).outcome).toBe('reject');
     expect(normalizeRecord(record, { today: new Date('2027-01-01T00:00:00Z') }).outcome).toBe('ok');
+  });
+});
+
+describe('normalizeRecord: an ID that lost its leading zero in a number cell', () => {
+  const id = makeId('011', 'F', 1972);
+  it.each([
+    ['agrees with birth year and sex: loaded, warning kept', { birth_date: '1972', sex: 'Nữ' }, 'ok', 'warning'],
+    ['sex disagrees: review', { birth_date: '1972', sex: 'Nam' }, 'review', 'review'],
+    ['no birth year to check against: review', { sex: 'Nữ' }, 'review', 'review'],
+  ])('%s', (_label, raw, outcome, severity) => {
+    const r = normalizeRecord(rec({ full_name: 'Quàng Thị Ưng', personal_id: id.slice(1), ...raw }), { today });
+    expect(r.values?.personal_id).toBe(id);
+    expect(r.outcome).toBe(outcome);
+    expect(r.issues.find((i) => i.code === 'personal_id_leading_zero_lost')?.severity).toBe(severity);
   });
 });

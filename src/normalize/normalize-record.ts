@@ -183,7 +183,11 @@ function normalizeFields(record: SourceRecord, options: NormalizeRecordOptions, 
 
   const ids = r.take(['personal_id', 'old_id', 'id_any'], () =>
     normalizeIds({ personal_id: r.raw('personal_id'), old_id: r.raw('old_id'), id_any: r.raw('id_any') }), '');
-  if (ids?.personal_id) issues.push(...checkPersonalId(ids.personal_id, { birthYear, sex }));
+  if (ids?.personal_id) {
+    const idIssues = checkPersonalId(ids.personal_id, { birthYear, sex });
+    issues.push(...idIssues);
+    if (idIssues.length === 0 && birthYear !== null && sex !== null) acceptRestoredLeadingZero(issues);
+  }
 
   const ethnicity = r.field('ethnicity', ethnicityOf);
   const [hamlet, ...upper] = ADDRESS_PARTS.map((f) => r.field(f, placeOf));
@@ -250,4 +254,15 @@ function describe(error: unknown): string {
 
 function issue(field: string, code: string, severity: Severity, message: string): Issue {
   return { field, code, severity, message };
+}
+
+/**
+ * A number cell drops an ID's leading zero (011068001234 → 11068001234); every valid prefix starts with 0. When the
+ * padded ID agrees with the record's own birth year and sex and its province prefix is known, the restoration is
+ * certain enough to load without a reviewer: the issue stays on the record as a warning.
+ */
+function acceptRestoredLeadingZero(issues: Issue[]): void {
+  for (const [index, found] of issues.entries()) {
+    if (found.code === 'personal_id_leading_zero_lost') issues[index] = { ...found, severity: 'warning' };
+  }
 }
