@@ -130,8 +130,9 @@ const truth = tb.finish('scripts/generate-fixtures.ts', SEED, households.slice(0
 const seen = new Set<string>(truth.records.flatMap((r) => [r.outcome, ...r.flaws]));
 for (const must of ['new', 'merged', 'rejected', 'flagged', 'missing_name', 'date_impossible', 'personal_id_sex_mismatch', 'unaccented', 'id_leading_zero_lost'])
   if (!seen.has(must)) throw new Error(`fixtures do not cover ${must}`);
-mkdirSync(outDir, { recursive: true });
-for (const f of files) writeFileSync(join(outDir, f.name), f.bytes);
+// Inputs go in inbox/ so the demo imports exactly them; truth.json and README.md stay beside it.
+mkdirSync(join(outDir, 'inbox'), { recursive: true });
+for (const f of files) writeFileSync(join(outDir, 'inbox', f.name), f.bytes);
 writeFileSync(join(outDir, 'truth.json'), truthToJson(truth));
 console.log(files.map((f) => `${f.name} ${f.bytes.length} B`).join('\n'));
 console.log(`${truth.records.length} records, ${truth.persons} persons`);

@@ -84,9 +84,11 @@ describe('committed fixtures', () => {
     const out = mkdtempSync(join(tmpdir(), 'fixtures-'));
     execFileSync(process.execPath, ['--import', 'tsx', 'scripts/generate-fixtures.ts', out], { cwd: join(import.meta.dirname, '../..') });
     const committed = join(import.meta.dirname, '../../fixtures/spreadsheets');
-    const names = readdirSync(out).sort();
-    expect(readdirSync(committed).filter((n) => n !== 'README.md').sort()).toEqual(names);
-    for (const n of names) expect(readFileSync(join(out, n)).equals(readFileSync(join(committed, n))), n).toBe(true);
+    const names = readdirSync(join(out, 'inbox')).sort();
+    expect(readdirSync(join(committed, 'inbox')).sort()).toEqual(names);
+    for (const n of ['truth.json', ...names.map((name) => join('inbox', name))]) {
+      expect(readFileSync(join(out, n)).equals(readFileSync(join(committed, n))), n).toBe(true);
+    }
     const truth = JSON.parse(readFileSync(join(out, 'truth.json'), 'utf8')) as Truth;
     expect(truth.records.length).toBeGreaterThan(150);
   });
