@@ -55,7 +55,10 @@ const RULES: ReadonlyArray<readonly [HeaderCue, RegExp | ((key: string) => boole
   ['full_name', /^(hoten|hovaten|ten day du|ho ten day du|ten nhan khau|ten cong dan)$/],
   ['family_middle', /^(ho|ho va chu dem|ho chu dem|ho va ten dem|ho ten dem|ho dem|ho va dem|chu dem|ho lot|ho va ten lot|ho va chu lot|ho chu lot)$/],
   ['given_name', /^(ten|ten goi|ten rieng|ten chinh)$/],
-  ['birth_date', /^(ngay |ngay thang |thang |ngay thang nam |nam |thang nam )?sinh( ngay| nam)?$/],
+  // "Năm sinh Nam" | "Năm sinh Nữ", "NS (nữ)": the sex-split years written in one header row.
+  ['birth_year_male', /^(nam sinh|ns|ngay sinh|ngay thang nam sinh) (cua )?(nam|nam gioi)$|^nam (nam sinh|ns)$/],
+  ['birth_year_female', /^(nam sinh|ns|ngay sinh|ngay thang nam sinh) (cua )?(nu|nu gioi)$|^nu (nam sinh|ns)$/],
+  ['birth_date', /^(ngay |ngay thang |thang |ngay thang nam |nam |thang nam )?sinh( ngay)?$/],
   ['birth_date', /^(ns|n s|dob|ngaysinh|namsinh)$|^(ngay thang nam sinh|ngay sinh|nam sinh|thang nam sinh)( |$)/],
   ['day', /^(ngay|ng)$/],
   ['month', /^(thang|th)$/],
@@ -77,12 +80,17 @@ const RULES: ReadonlyArray<readonly [HeaderCue, RegExp | ((key: string) => boole
   ['number', /^(so|so hieu|ma so|ma)$/],
 ];
 
+/** Cues whose meaning lives in the remark: "Số CMND (CCCD)", "Năm sinh (Nữ)", "Ngày cấp (CCCD)". */
+const WHOLE_LABEL_CUES = new Set<HeaderCue>(['id_any', 'ignore', 'birth_year_male', 'birth_year_female']);
+
 function matchKey(key: string): HeaderCue | null {
   if (key === '') return null;
   for (const [cue, test] of RULES) {
     if (typeof test === 'function' ? test(key) : test.test(key)) return cue;
   }
-  return null;
+  // "1. Họ và tên", "a) Ngày sinh": a numbered header.
+  const unnumbered = key.replace(/^(\d{1,2}|[a-z]) /, '');
+  return unnumbered !== key ? matchKey(unnumbered) : null;
 }
 
 /**
@@ -100,7 +108,7 @@ export function cueOf(label: string): HeaderCue | null {
   const full = foldHeader(label);
   if (full === '') return null;
   const fullCue = matchKey(full);
-  if (fullCue === 'id_any' || fullCue === 'ignore') return fullCue;
+  if (fullCue !== null && WHOLE_LABEL_CUES.has(fullCue)) return fullCue;
   const core = foldHeaderCore(label);
   const coreCue = core !== full ? matchKey(core) : null;
   if (coreCue !== null) return coreCue;

@@ -30,6 +30,7 @@ export function classifyRow(cells: string[], headerRows: string[][]): RowKind {
   if (distinct.length <= 2 && TITLE.test(distinct[0])) return 'title';
   if (distinct.some((t) => FOOTER.some((re) => re.test(t)))) return 'footer';
   if (distinct.length === 1 && filled.length >= 3) return 'section';
+  if (isSectionLabel(filled)) return 'section';
   return 'content';
 }
 
@@ -48,7 +49,7 @@ export const FOOTER = [
   /^(t ?m|k ?t|tl|tuq)( |$)/,
   /^(kt |tm )?(truong|pho truong|to truong) (cong an|thon|ban|khu|xom|ap|to|tdp|ca|ubnd|phong|doan|cong)/,
   /^(chu tich|xac nhan|thu truong|can bo (lap|ho tich|ghi|dang ky|tu phap|cong an|thong ke))( |$)/,
-  /(^| )ngay( \d{1,2})? thang( \d{1,2})? nam( \d{4})?$/,
+  /(^| )ngay( \d{1,2})? thang( \d{1,2})? nam( \d{2,4})?$/,
 ];
 
 /** "1 2 3 …", "(1) (2) …", "A B 1 2 …": every cell a short counter, the numbers increasing. */
@@ -78,4 +79,17 @@ function repeatsHeader(texts: string[], headerRows: string[][]): boolean {
     if (headerRows.some((h) => foldHeader(h[c] ?? '') === key)) same++;
   }
   return same >= 2 && same * 2 >= filled;
+}
+
+/**
+ * A group label typed in one cell, optionally after a Roman numeral or letter: "I | Bản Na Ngam",
+ * "Thôn 3", "Hộ ông Lò Văn Pánh". Tested on the written text: "Bản"/"Tổ" are units, "Bàn"/"Tô" are
+ * family names.
+ */
+function isSectionLabel(filled: string[]): boolean {
+  const texts = filled.filter((t) => !/^([IVXLC]+|[A-Za-z])\.?$/.test(t));
+  if (texts.length !== 1 || filled.length > 2) return false;
+  const text = texts[0].toLowerCase();
+  return /^(thôn|bản|xóm|tổ|tổ dân phố|khu|khu phố|khối|ấp|đội|buôn|bon|làng|plei)\s+\S/.test(text)
+    || /^hộ\s*(ông|bà|gia đình|số|:)/.test(text);
 }

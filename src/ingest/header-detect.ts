@@ -64,7 +64,12 @@ function candidatesAt(rows: GridRow[], i: number): Candidate[] {
   // A title over the header is not a parent row: a parent names at least one field or group itself.
   const parentNamesSomething = rows[i].cells.some((c) => cueOf(c) !== null);
   if (next !== null && parentNamesSomething && continuesHeader(rows[i].cells, rows[next].cells)) {
-    out.push(candidate([i, next], resolveHeaderColumns(rows[i].cells, rows[next].cells)));
+    const two = candidate([i, next], resolveHeaderColumns(rows[i].cells, rows[next].cells));
+    // The two-row reading covers the second row too, so it must beat that row read alone, even when
+    // grouping lowers the count ("Quê quán" over Xã | Huyện | Tỉnh is one field, not three).
+    const childAlone = candidate([next], resolveHeaderColumns(null, rows[next].cells));
+    if (two.hasName) two.score = Math.max(two.score, childAlone.score) + 0.5;
+    out.push(two);
   }
   out.push(candidate([i], resolveHeaderColumns(null, rows[i].cells)));
   return out;
