@@ -1,10 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { BulkInsert } from './bulk-insert.js';
+import type { Registry } from './open-registry.js';
 import type { SourceRecord } from '../ingest/source-record.js';
 import type { MatchDecision } from '../match/exact-id-match.js';
 import { mergePersonValues } from '../match/merge-person-values.js';
 import type { Issue } from '../normalize/issue.js';
 import type { PersonValues } from '../normalize/person-values.js';
-import { insertChunked } from './insert-chunked.js';
 import { PERSON_VALUE_COLUMNS, personRowValues, personValuesFromRow } from './person-row.js';
 import type { RecordOutcome, RegistrySchema } from './schema.js';
 
@@ -44,17 +45,18 @@ const HEAD_RELATION = 'Chủ hộ';
  * const counts = await loadFile(db, runId, file, records, null);
  */
 export async function loadFile(
-  db: Kysely<RegistrySchema>,
+  registry: Pick<Registry, 'db' | 'bulkInsert'>,
   runId: string,
   file: FileIdentity,
   records: readonly LoadRecord[],
   fileError: string | null,
 ): Promise<OutcomeCounts> {
   const counts = countOutcomes(records);
-  await db.transaction().execute(async (trx) => {
+  const insert = registry.bulkInsert;
+  await registry.db.transaction().execute(async (trx) => {
     const fileId = await insertFileRow(trx, runId, file, 'loaded', fileError, counts);
-    const personIds = await writePersons(trx, runId, file.sha256, records);
-    await writeProvenance(trx, runId, fileId, file.name, records, personIds);
+    const personIds = await writePersons(trx, insert, runId, file.sha256, records);
+    await writeProvenance(trx, insert, runId, fileId, file.name, records, personIds);
   });
   return counts;
 }
@@ -139,8 +141,8 @@ function householdKeyOf(record: LoadRecord, fileSha: string): { bookNo: string |
 }
 
 /** Writes households and persons; returns the person id of every record (null for rejected). */
-async function writePersons(trx: Trx, runId: string, fileSha: string, records: readonly LoadRecord[]): Promise<(number | null)[]> {
-  const householdIds = await resolveHouseholds(trx, runId, fileSha, records);
+async function writePersons(trx: Trx, insert: BulkInsert, runId: string, fileSha: string, records: readonly LoadRecord[]): Promise<(number | null)[]> {
+  const householdIds = await resolveHouseholds(trx, insert, runId, fileSha, records);
   const personIds: (number | null)[] = new Array(records.length).fill(null);
   const batchValues = new Map<number, PersonValues>();
   let id = await nextId(trx, 'persons');
@@ -172,13 +174,13 @@ async function writePersons(trx: Trx, runId: string, fileSha: string, records: r
       updated_run_id: runId,
     };
   });
-  await insertChunked(trx, 'persons', personRows);
+  await insert(trx, 'persons', personRows);
   await mergeIntoRegistryPersons(trx, runId, records, personIds);
-  await writeMemberships(trx, runId, records, personIds, householdIds);
+  await writeMemberships(trx, insert, runId, records, personIds, householdIds);
   return personIds;
 }
 
-async function resolveHouseholds(trx: Trx, runId: string, fileSha: string, records: readonly LoadRecord[]): Promise<(number | null)[]> {
+async function resolveHouseholds(trx: Trx, insert: BulkInsert, runId: string, fileSha: string, records: readonly LoadRecord[]): Promise<(number | null)[]> {
   const keys = records.map((r) => (r.decision.outcome === 'rejected' ? null : householdKeyOf(r, fileSha)));
   const bookNos = [...new Set(keys.flatMap((k) => (k?.bookNo ? [k.bookNo] : [])))];
   const sourceKeys = [...new Set(keys.flatMap((k) => (k?.sourceKey ? [k.sourceKey] : [])))];
@@ -208,7 +210,7 @@ async function resolveHouseholds(trx: Trx, runId: string, fileSha: string, recor
     }
     return householdId;
   });
-  await insertChunked(trx, 'households', created);
+  await insert(trx, 'households', created);
   return ids;
 }
 
@@ -244,6 +246,7 @@ async function mergeIntoRegistryPersons(trx: Trx, runId: string, records: readon
 
 async function writeMemberships(
   trx: Trx,
+  insert: BulkInsert,
   runId: string,
   records: readonly LoadRecord[],
   personIds: readonly (number | null)[],
@@ -269,7 +272,7 @@ async function writeMemberships(
     const rows = await trx.selectFrom('memberships').select(['household_id', 'person_id']).where('household_id', 'in', householdList.slice(start, start + 5000)).execute();
     for (const row of rows) existing.add(`${row.household_id}:${row.person_id}`);
   }
-  await insertChunked(trx, 'memberships', candidates.filter((c) => !existing.has(`${c.household_id}:${c.person_id}`)));
+  await insert(trx, 'memberships', candidates.filter((c) => !existing.has(`${c.household_id}:${c.person_id}`)));
   for (const [householdId, personId] of heads) {
     await trx.updateTable('households').set({ head_person_id: personId }).where('id', '=', householdId).where('head_person_id', 'is', null).execute();
   }
@@ -277,6 +280,7 @@ async function writeMemberships(
 
 async function writeProvenance(
   trx: Trx,
+  insert: BulkInsert,
   runId: string,
   fileId: number,
   fileName: string,
@@ -303,6 +307,6 @@ async function writeProvenance(
       });
     }
   });
-  await insertChunked(trx, 'source_records', sourceRows);
-  await insertChunked(trx, 'quarantine', quarantineRows);
+  await insert(trx, 'source_records', sourceRows);
+  await insert(trx, 'quarantine', quarantineRows);
 }

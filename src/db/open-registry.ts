@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { RegistryError, UsageError } from '../errors.js';
+import { sqliteBulkInsert, type BulkInsert } from './bulk-insert.js';
 import { migrateToLatest } from './migrate.js';
 import type { RegistrySchema } from './schema.js';
 
@@ -10,6 +11,8 @@ export interface Registry {
   db: Kysely<RegistrySchema>;
   /** Where it lives, for messages (never contains a password). */
   location: string;
+  /** The dialect's fastest way to insert many rows inside an open transaction. */
+  bulkInsert: BulkInsert;
   close(): Promise<void>;
 }
 
@@ -42,5 +45,5 @@ export async function openRegistry(dbUrl: string): Promise<Registry> {
   sqlite.pragma('busy_timeout = 10000');
   const db = new Kysely<RegistrySchema>({ dialect: new SqliteDialect({ database: sqlite }) });
   await migrateToLatest(db);
-  return { db, location: file, close: () => db.destroy() };
+  return { db, location: file, bulkInsert: sqliteBulkInsert(sqlite), close: () => db.destroy() };
 }

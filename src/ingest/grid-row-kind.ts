@@ -23,8 +23,10 @@ export function classifyRow(cells: string[], headerRows: string[][]): RowKind {
   const filled = texts.filter((t) => t !== '');
   if (filled.length === 0) return 'blank';
   if (isNumberingRow(filled)) return 'numbering';
-  if (repeatsHeader(texts, headerRows)) return 'repeated_header';
-  const distinct = [...new Set(filled.map(foldHeader))].filter((t) => t !== '');
+  // Fold each cell once: this runs on every data row of every sheet.
+  const folded = texts.map(foldHeader);
+  if (repeatsHeader(folded, foldedHeader(headerRows))) return 'repeated_header';
+  const distinct = [...new Set(folded)].filter((t) => t !== '');
   if (distinct.length === 0) return 'blank';
   if (TOTALS.some((re) => re.test(distinct[0]))) return 'totals';
   if (distinct.length <= 2 && TITLE.test(distinct[0])) return 'title';
@@ -68,15 +70,27 @@ function isNumberingRow(filled: string[]): boolean {
   return true;
 }
 
+const FOLDED_HEADERS = new WeakMap<string[][], string[][]>();
+
+/** The header rows folded once per sheet (the same array is passed for every row of a sheet). */
+function foldedHeader(headerRows: string[][]): string[][] {
+  let folded = FOLDED_HEADERS.get(headerRows);
+  if (!folded) {
+    folded = headerRows.map((row) => row.map(foldHeader));
+    FOLDED_HEADERS.set(headerRows, folded);
+  }
+  return folded;
+}
+
 /** At a page break the header comes again: most filled cells repeat a header label in the same column. */
-function repeatsHeader(texts: string[], headerRows: string[][]): boolean {
+function repeatsHeader(folded: string[], headerRows: string[][]): boolean {
   let filled = 0;
   let same = 0;
-  for (let c = 0; c < texts.length; c++) {
-    const key = foldHeader(texts[c]);
+  for (let c = 0; c < folded.length; c++) {
+    const key = folded[c];
     if (key === '') continue;
     filled++;
-    if (headerRows.some((h) => foldHeader(h[c] ?? '') === key)) same++;
+    if (headerRows.some((h) => (h[c] ?? '') === key)) same++;
   }
   return same >= 2 && same * 2 >= filled;
 }

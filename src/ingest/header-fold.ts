@@ -7,6 +7,20 @@
  * foldHeader('Số CMND/CCCD');           // 'so cmnd cccd'
  */
 export function foldHeader(text: string): string {
+  // Cell values repeat a lot (relations, sexes, ethnicities, communes): fold each distinct one once.
+  let folded = CACHE.get(text);
+  if (folded === undefined) {
+    if (CACHE.size >= CACHE_LIMIT) CACHE.clear();
+    folded = fold(text);
+    CACHE.set(text, folded);
+  }
+  return folded;
+}
+
+const CACHE = new Map<string, string>();
+const CACHE_LIMIT = 50_000;
+
+function fold(text: string): string {
   return (
     text
       .normalize('NFD')

@@ -160,7 +160,7 @@ async function importFile(
   }
   const counts = options.dryRun
     ? countOutcomes(loadRecords)
-    : await loadFile(registry.db, runId, identity, loadRecords, sheetError);
+    : await loadFile(registry, runId, identity, loadRecords, sheetError);
   return { ...entry, error: sheetError, ...counts };
 }
 
