@@ -142,7 +142,6 @@ function householdKeyOf(record: LoadRecord, fileSha: string): { bookNo: string |
 
 /** Writes households and persons; returns the person id of every record (null for rejected). */
 async function writePersons(trx: Trx, insert: BulkInsert, runId: string, fileSha: string, records: readonly LoadRecord[]): Promise<(number | null)[]> {
-  const householdIds = await resolveHouseholds(trx, insert, runId, fileSha, records);
   const personIds: (number | null)[] = new Array(records.length).fill(null);
   const batchValues = new Map<number, PersonValues>();
   let id = await nextId(trx, 'persons');
@@ -152,6 +151,8 @@ async function writePersons(trx: Trx, insert: BulkInsert, runId: string, fileSha
     if (decision.outcome === 'new' || decision.outcome === 'flagged') {
       personIds[index] = id++;
       batchValues.set(index, record.values!);
+    } else if (decision.outcome === 'merged' && 'personId' in decision.into) {
+      personIds[index] = decision.into.personId;
     }
   });
   // Merges into an earlier record of this file: fold values in before the insert.
@@ -163,24 +164,40 @@ async function writePersons(trx: Trx, insert: BulkInsert, runId: string, fileSha
     personIds[index] = personIds[target];
   });
 
+  const households = await resolveHouseholds(trx, insert, runId, fileSha, records, personIds);
   const personRows = [...batchValues].map(([index, values]) => {
     const record = records[index];
     return {
       id: personIds[index]!,
       status: record.decision.outcome === 'flagged' ? ('pending_review' as const) : ('active' as const),
       ...personRowValues(values),
-      household_id: householdIds[index],
+      household_id: households.ids[index],
       created_run_id: runId,
       updated_run_id: runId,
     };
   });
   await insert(trx, 'persons', personRows);
-  await mergeIntoRegistryPersons(trx, runId, records, personIds);
-  await writeMemberships(trx, insert, runId, records, personIds, householdIds);
+  await mergeIntoRegistryPersons(trx, runId, records);
+  await writeMemberships(trx, insert, runId, records, personIds, households);
   return personIds;
 }
 
-async function resolveHouseholds(trx: Trx, insert: BulkInsert, runId: string, fileSha: string, records: readonly LoadRecord[]): Promise<(number | null)[]> {
+interface ResolvedHouseholds {
+  /** Household id of each record (null when rejected or without any household key). */
+  ids: (number | null)[];
+  /** Households this file created (their head is set on insert). */
+  created: Set<number>;
+}
+
+/** Finds or creates each record's household; a new household gets its head (the first Chủ hộ) on insert. */
+async function resolveHouseholds(
+  trx: Trx,
+  insert: BulkInsert,
+  runId: string,
+  fileSha: string,
+  records: readonly LoadRecord[],
+  personIds: readonly (number | null)[],
+): Promise<ResolvedHouseholds> {
   const keys = records.map((r) => (r.decision.outcome === 'rejected' ? null : householdKeyOf(r, fileSha)));
   const bookNos = [...new Set(keys.flatMap((k) => (k?.bookNo ? [k.bookNo] : [])))];
   const sourceKeys = [...new Set(keys.flatMap((k) => (k?.sourceKey ? [k.sourceKey] : [])))];
@@ -194,7 +211,7 @@ async function resolveHouseholds(trx: Trx, insert: BulkInsert, runId: string, fi
     for (const row of rows) known.set(`src:${row.source_key}`, row.id);
   }
   let id = await nextId(trx, 'households');
-  const created: RegistrySchema['households'][] = [];
+  const created = new Map<number, RegistrySchema['households']>();
   const ids = keys.map((key, index) => {
     if (!key) return null;
     const mapKey = key.bookNo ? `book:${key.bookNo}` : `src:${key.sourceKey}`;
@@ -203,23 +220,26 @@ async function resolveHouseholds(trx: Trx, insert: BulkInsert, runId: string, fi
       householdId = id++;
       known.set(mapKey, householdId);
       const values = records[index].values!;
-      created.push({
+      created.set(householdId, {
         id: householdId, book_no: key.bookNo, source_key: key.sourceKey, head_person_id: null,
         address_text: values.address_text, hamlet: values.hamlet, created_run_id: runId,
       });
     }
+    const household = created.get(householdId);
+    if (household && household.head_person_id === null && records[index].values!.relation_to_head === HEAD_RELATION) {
+      household.head_person_id = personIds[index];
+    }
     return householdId;
   });
-  await insert(trx, 'households', created);
-  return ids;
+  await insert(trx, 'households', [...created.values()]);
+  return { ids, created: new Set(created.keys()) };
 }
 
-async function mergeIntoRegistryPersons(trx: Trx, runId: string, records: readonly LoadRecord[], personIds: (number | null)[]): Promise<void> {
+async function mergeIntoRegistryPersons(trx: Trx, runId: string, records: readonly LoadRecord[]): Promise<void> {
   const incomingByPerson = new Map<number, PersonValues[]>();
-  records.forEach((record, index) => {
+  records.forEach((record) => {
     const decision = record.decision;
     if (decision.outcome !== 'merged' || !('personId' in decision.into)) return;
-    personIds[index] = decision.into.personId;
     const list = incomingByPerson.get(decision.into.personId) ?? [];
     list.push(record.values!);
     incomingByPerson.set(decision.into.personId, list);
@@ -250,8 +270,9 @@ async function writeMemberships(
   runId: string,
   records: readonly LoadRecord[],
   personIds: readonly (number | null)[],
-  householdIds: readonly (number | null)[],
+  households: ResolvedHouseholds,
 ): Promise<void> {
+  const householdIds = households.ids;
   const seen = new Set<string>();
   const candidates: RegistrySchema['memberships'][] = [];
   const heads = new Map<number, number>();
@@ -263,7 +284,8 @@ async function writeMemberships(
     if (seen.has(key)) return;
     seen.add(key);
     candidates.push({ household_id: householdId, person_id: personId, relation_to_head: record.values!.relation_to_head, run_id: runId });
-    if (record.values!.relation_to_head === HEAD_RELATION && !heads.has(householdId)) heads.set(householdId, personId);
+    const isHead = record.values!.relation_to_head === HEAD_RELATION;
+    if (isHead && !households.created.has(householdId) && !heads.has(householdId)) heads.set(householdId, personId);
   });
   // Memberships already in the registry (a person seen again in the same household) stay as they are.
   const existing = new Set<string>();
@@ -273,6 +295,7 @@ async function writeMemberships(
     for (const row of rows) existing.add(`${row.household_id}:${row.person_id}`);
   }
   await insert(trx, 'memberships', candidates.filter((c) => !existing.has(`${c.household_id}:${c.person_id}`)));
+  // A registry household that had no head yet gets this file's Chủ hộ.
   for (const [householdId, personId] of heads) {
     await trx.updateTable('households').set({ head_person_id: personId }).where('id', '=', householdId).where('head_person_id', 'is', null).execute();
   }
