@@ -4,7 +4,7 @@ import {
 } from '../db/load-file.js';
 import { openRegistry, type Registry } from '../db/open-registry.js';
 import { finishRun, startRun } from '../db/run-ledger.js';
-import { discoverFiles, readWithHash, type DiscoveredFile } from '../ingest/discover-files.js';
+import { discoverFiles } from '../ingest/discover-files.js';
 import { UnreadableFileError } from '../ingest/extract-spreadsheet.js';
 import { decideExactIdMatches } from '../match/exact-id-match.js';
 import { RunFailedError } from '../errors.js';
@@ -12,8 +12,8 @@ import { checkReconciliation, sumFiles, type FileReconciliation, type Reconcilia
 import { writeRunReports, type RecordForPeople } from '../report/write-run-reports.js';
 import { findPipeline } from './find-pipeline.js';
 import { silentLogger, type Logger } from './logger.js';
-import type { PipelineDefinition } from './pipeline-definition.js';
-import { countIssues, prepareFile, type PreparedRecord } from './prepare-file.js';
+import { FileStarter, type StartedFile } from './file-starter.js';
+import { countIssues, type PreparedFile, type PreparedRecord } from './prepare-file.js';
 import { newRunId } from './run-id.js';
 
 export interface ImportOptions {
@@ -30,6 +30,9 @@ export interface ImportOptions {
   log?: Logger;
   onProgress?: (progress: ImportProgress) => void;
 }
+
+/** How many files beyond the one loading are read and prepared ahead (bounds memory). */
+const LOOKAHEAD = 2;
 
 export interface ImportProgress {
   filesDone: number;
@@ -72,12 +75,19 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     if (!options.dryRun) await startRun(registry.db, { id: runId, pipeline: pipeline.name, outDir, startedAt: startedAt.toISOString() });
     log.info('run started', { run_id: runId, files: files.length, dry_run: options.dryRun });
     let records = 0;
-    for (const [index, file] of files.entries()) {
-      options.onProgress?.({ filesDone: index, filesTotal: files.length, records, file: file.name });
-      const entry = await importFile(registry, runId, file, pipeline, options, state);
-      state.files.push(entry);
-      records += entry.records_in;
-      log.info('file done', { file: file.name, status: entry.status, records_in: entry.records_in, rejected: entry.rejected });
+    const starter = new FileStarter(registry, pipeline.name, options.today ?? new Date());
+    try {
+      for (const [index, file] of files.entries()) {
+        options.onProgress?.({ filesDone: index, filesTotal: files.length, records, file: file.name });
+        // Files ahead are read, hashed and handed to the prepare workers while this one loads.
+        for (let ahead = index; ahead < Math.min(files.length, index + 1 + LOOKAHEAD); ahead++) starter.start(ahead, files[ahead]);
+        const entry = await finishFile(registry, runId, await starter.take(index), options, state);
+        state.files.push(entry);
+        records += entry.records_in;
+        log.info('file done', { file: file.name, status: entry.status, records_in: entry.records_in, rejected: entry.rejected });
+      }
+    } finally {
+      await starter.close();
     }
     options.onProgress?.({ filesDone: files.length, filesTotal: files.length, records, file: null });
   } catch (err) {
@@ -120,47 +130,45 @@ function buildReport(runId: string, pipeline: string, dryRun: boolean, startedAt
   };
 }
 
-async function importFile(
+async function finishFile(
   registry: Registry,
   runId: string,
-  file: DiscoveredFile,
-  pipeline: PipelineDefinition,
+  started: StartedFile,
   options: ImportOptions,
   state: RunState,
 ): Promise<FileReconciliation> {
-  const { bytes, sha256 } = await readWithHash(file.path);
-  const identity: FileIdentity = { sha256, name: file.name, path: file.path, kind: file.kind, sizeBytes: file.sizeBytes };
-  const entry: FileReconciliation = { name: file.name, path: file.path, sha256, kind: file.kind, status: 'loaded', error: null,
-    records_in: 0, new: 0, merged: 0, flagged: 0, rejected: 0 };
+  const { identity } = started;
+  const entry: FileReconciliation = { name: identity.name, path: identity.path, sha256: identity.sha256, kind: identity.kind,
+    status: 'loaded', error: null, records_in: 0, new: 0, merged: 0, flagged: 0, rejected: 0 };
+  const record = (status: 'skipped_unchanged' | 'failed', error: string | null) =>
+    options.dryRun ? Promise.resolve() : recordFileOutcome(registry.db, runId, identity, status, error);
 
-  if (await isFileLoaded(registry.db, sha256)) {
-    if (!options.dryRun) await recordFileOutcome(registry.db, runId, identity, 'skipped_unchanged', null);
+  if (started.kind === 'skipped') {
+    await record('skipped_unchanged', null);
     return { ...entry, status: 'skipped_unchanged' };
   }
-
-  let prepared;
+  let prepared: PreparedFile;
   try {
-    prepared = await prepareFile(file, bytes, pipeline, options.today ?? new Date());
+    if (started.kind === 'unreadable') throw new UnreadableFileError(started.message);
+    prepared = await started.prepared;
   } catch (err) {
     if (!(err instanceof UnreadableFileError)) throw err;
-    if (!options.dryRun) await recordFileOutcome(registry.db, runId, identity, 'failed', err.message);
+    await record('failed', err.message);
     return { ...entry, status: 'failed', error: err.message };
   }
   const sheetError = prepared.sheetErrors.length > 0 ? prepared.sheetErrors.join('; ') : null;
   if (prepared.records.length === 0 && sheetError) {
-    if (!options.dryRun) await recordFileOutcome(registry.db, runId, identity, 'failed', sheetError);
+    await record('failed', sheetError);
     return { ...entry, status: 'failed', error: sheetError };
   }
 
   const loadRecords = await matchRecords(registry, prepared.records);
-  for (const record of loadRecords) {
-    countIssues(record.issues, state.issues);
-    if (record.decision.outcome === 'rejected') state.rejected.push(record);
-    if (record.decision.outcome === 'flagged') state.flagged.push(record);
+  for (const loadRecord of loadRecords) {
+    countIssues(loadRecord.issues, state.issues);
+    if (loadRecord.decision.outcome === 'rejected') state.rejected.push(loadRecord);
+    if (loadRecord.decision.outcome === 'flagged') state.flagged.push(loadRecord);
   }
-  const counts = options.dryRun
-    ? countOutcomes(loadRecords)
-    : await loadFile(registry, runId, identity, loadRecords, sheetError);
+  const counts = options.dryRun ? countOutcomes(loadRecords) : await loadFile(registry, runId, identity, loadRecords, sheetError);
   return { ...entry, error: sheetError, ...counts };
 }
 

@@ -1,0 +1,73 @@
+import type { FileIdentity } from '../db/load-file.js';
+import { isFileLoaded } from '../db/load-file.js';
+import type { Registry } from '../db/open-registry.js';
+import { readWithHash, type DiscoveredFile } from '../ingest/discover-files.js';
+import { PreparePool } from './prepare-pool.js';
+import type { PreparedFile } from './prepare-file.js';
+
+/** A file read and hashed, then skipped, unreadable, or on its way through a prepare worker. */
+export type StartedFile =
+  | { kind: 'skipped'; identity: FileIdentity }
+  | { kind: 'unreadable'; identity: FileIdentity; message: string }
+  | { kind: 'preparing'; identity: FileIdentity; prepared: Promise<PreparedFile> };
+
+/**
+ * Starts files ahead of the loader: reads and hashes each (in order, so a second copy of the same bytes in one
+ * run is seen as skipped), checks whether an earlier run loaded it, and hands the rest to the prepare workers.
+ *
+ * @example
+ * starter.start(0, files[0]); starter.start(1, files[1]);
+ * const first = await starter.take(0);
+ */
+export class FileStarter {
+  readonly #started = new Map<number, Promise<StartedFile>>();
+  readonly #taken = new Set<number>();
+  readonly #seen = new Set<string>();
+  #last: Promise<unknown> = Promise.resolve();
+  #pool: PreparePool | null = null;
+
+  constructor(
+    private readonly registry: Pick<Registry, 'db'>,
+    private readonly pipeline: string,
+    private readonly today: Date,
+  ) {}
+
+  /** Starts file `index` unless it already is. */
+  start(index: number, file: DiscoveredFile): void {
+    if (this.#started.has(index) || this.#taken.has(index)) return;
+    const started = this.#last.then(() => this.#begin(file));
+    this.#last = started.catch(() => undefined);
+    this.#started.set(index, started);
+  }
+
+  /** The started file `index` (start it first); forgets it, so its bytes and records can be freed. */
+  async take(index: number): Promise<StartedFile> {
+    const started = this.#started.get(index);
+    if (!started) throw new Error(`file ${index} was not started`);
+    this.#started.delete(index);
+    this.#taken.add(index);
+    return started;
+  }
+
+  async close(): Promise<void> {
+    await this.#pool?.close();
+  }
+
+  async #begin(file: DiscoveredFile): Promise<StartedFile> {
+    let read: { bytes: Buffer; sha256: string };
+    const identity: FileIdentity = { sha256: '', name: file.name, path: file.path, kind: file.kind, sizeBytes: file.sizeBytes };
+    try {
+      read = await readWithHash(file.path);
+    } catch (err) {
+      return { kind: 'unreadable', identity, message: `Không đọc được tệp: ${(err as Error).message} (cannot read the file)` };
+    }
+    identity.sha256 = read.sha256;
+    const seenInRun = this.#seen.has(read.sha256);
+    this.#seen.add(read.sha256);
+    if (seenInRun || (await isFileLoaded(this.registry.db, read.sha256))) return { kind: 'skipped', identity };
+    this.#pool ??= new PreparePool();
+    const prepared = this.#pool.prepare(file, read.bytes, this.pipeline, this.today);
+    prepared.catch(() => undefined); // awaited, and its error handled, when the loader takes this file
+    return { kind: 'preparing', identity, prepared };
+  }
+}
