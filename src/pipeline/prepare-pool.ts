@@ -1,6 +1,5 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import PQueue from 'p-queue';
 import type { DiscoveredFile } from '../ingest/discover-files.js';
 import { UnreadableFileError } from '../ingest/extract-spreadsheet.js';
 import type { PreparedFile } from './prepare-file.js';
@@ -26,19 +25,20 @@ const WORKER_URL = new URL('./prepare-worker-entry.mjs', import.meta.url);
  * (the database has one writer; parsing is the other half of the work). Sized to the cores left beside the
  * main thread, at least one.
  *
+ * Requests are posted at once, not when a worker is idle: better-sqlite3 is synchronous, so the main thread
+ * hears back only between loads, and a worker with its own queue keeps working meanwhile.
+ *
  * @example
  * const pool = new PreparePool();
  * try { const prepared = await pool.prepare(file, bytes, 'nightly', new Date()); } finally { await pool.close(); }
  */
 export class PreparePool {
-  readonly #idle: Worker[] = [];
   readonly #all: Worker[] = [];
-  readonly #queue: PQueue;
+  readonly #outstanding = new Map<Worker, number>();
   readonly #waiting = new Map<number, { resolve: (reply: PrepareReply) => void; reject: (err: Error) => void }>();
   #nextId = 0;
 
   constructor(size = Math.max(1, availableParallelism() - 1)) {
-    this.#queue = new PQueue({ concurrency: size });
     for (let i = 0; i < size; i++) {
       const worker = new Worker(WORKER_URL);
       worker.on('message', (reply: PrepareReply) => this.#settle(reply.id, (w) => w.resolve(reply)));
@@ -47,21 +47,20 @@ export class PreparePool {
         if (code !== 0) this.#failAll(new Error(`prepare worker exited with code ${code}`));
       });
       this.#all.push(worker);
-      this.#idle.push(worker);
+      this.#outstanding.set(worker, 0);
     }
   }
 
   /** Extracts and normalizes one file in a worker. Throws UnreadableFileError like prepareFile does. */
   async prepare(file: DiscoveredFile, bytes: Buffer, pipeline: string, today: Date): Promise<PreparedFile> {
-    const reply = await this.#queue.add(async () => {
-      const worker = this.#idle.pop()!;
-      try {
-        return await this.#send(worker, file, bytes, pipeline, today);
-      } finally {
-        this.#idle.push(worker);
-      }
-    });
-    if (!reply) throw new Error('prepare queue returned nothing');
+    const worker = this.#all.reduce((a, b) => (this.#outstanding.get(b)! < this.#outstanding.get(a)! ? b : a));
+    this.#outstanding.set(worker, this.#outstanding.get(worker)! + 1);
+    let reply: PrepareReply;
+    try {
+      reply = await this.#send(worker, file, bytes, pipeline, today);
+    } finally {
+      this.#outstanding.set(worker, this.#outstanding.get(worker)! - 1);
+    }
     if (reply.kind === 'unreadable') throw new UnreadableFileError(reply.message);
     if (reply.kind === 'error') throw new Error(reply.message);
     return reply.prepared;
