@@ -1,0 +1,95 @@
+import { countOutcomes, loadBatch, recordFileOutcome, type BatchFile, type FileIdentity, type LoadRecord } from '../db/load-file.js';
+import type { Registry } from '../db/open-registry.js';
+import { UnreadableFileError } from '../ingest/extract-spreadsheet.js';
+import { decideExactIdMatches } from '../match/exact-id-match.js';
+import type { FileReconciliation } from '../report/reconciliation.js';
+import type { RecordForPeople } from '../report/write-run-reports.js';
+import type { StartedFile } from './file-starter.js';
+import { countIssues, type PreparedFile } from './prepare-file.js';
+
+/** Files are loaded in transactions of at least this many records (or the run's last files). */
+const BATCH_RECORDS = 5_000;
+
+/** What a run accumulates for its reports. */
+export interface RunState {
+  files: FileReconciliation[];
+  issues: Record<string, number>;
+  rejected: RecordForPeople[];
+  flagged: RecordForPeople[];
+}
+
+/**
+ * Takes started files in order and loads them in batches: fewer, larger transactions (a commit per small file
+ * costs more than its rows), still all-or-nothing per batch. Skipped and unreadable files are recorded at once.
+ *
+ * @example
+ * const loader = new BatchLoader(registry, runId, { dryRun: false, pipeline: 'nightly' }, state);
+ * for (…) await loader.add(await starter.take(i));
+ * await loader.flush();
+ */
+export class BatchLoader {
+  #batch: { file: BatchFile; entry: FileReconciliation }[] = [];
+  #batchRecords = 0;
+
+  constructor(
+    private readonly registry: Registry,
+    private readonly runId: string,
+    private readonly options: { dryRun: boolean; pipeline: string },
+    private readonly state: RunState,
+  ) {}
+
+  /** Records loaded so far. */
+  get recordsLoaded(): number {
+    return this.state.files.reduce((n, f) => n + f.records_in, 0);
+  }
+
+  async add(started: StartedFile): Promise<void> {
+    const { identity } = started;
+    const entry: FileReconciliation = { name: identity.name, path: identity.path, sha256: identity.sha256, kind: identity.kind,
+      status: 'loaded', error: null, records_in: 0, new: 0, merged: 0, flagged: 0, rejected: 0 };
+    this.state.files.push(entry);
+    if (started.kind === 'skipped') return this.#settle(entry, identity, 'skipped_unchanged', null);
+
+    let prepared: PreparedFile;
+    try {
+      if (started.kind === 'unreadable') throw new UnreadableFileError(started.message);
+      prepared = await started.prepared;
+    } catch (err) {
+      if (!(err instanceof UnreadableFileError)) throw err;
+      return this.#settle(entry, identity, 'failed', err.message);
+    }
+    const sheetError = prepared.sheetErrors.length > 0 ? prepared.sheetErrors.join('; ') : null;
+    if (prepared.records.length === 0 && sheetError) return this.#settle(entry, identity, 'failed', sheetError);
+
+    entry.error = sheetError;
+    const records = prepared.records.map((r) => ({ source: r.source, values: r.normalized.values, issues: r.normalized.issues, outcome: r.normalized.outcome }));
+    this.#batch.push({ file: { identity, fileError: sheetError, records }, entry });
+    this.#batchRecords += records.length;
+    if (this.#batchRecords >= BATCH_RECORDS) await this.flush();
+  }
+
+  /** Loads what is waiting. */
+  async flush(): Promise<void> {
+    if (this.#batch.length === 0) return;
+    const batch = this.#batch;
+    this.#batch = [];
+    this.#batchRecords = 0;
+    const loaded = await loadBatch(this.registry, this.runId, batch.map((b) => b.file), decideExactIdMatches, this.options);
+    batch.forEach(({ entry }, index) => this.#account(entry, loaded[index]));
+  }
+
+  #account(entry: FileReconciliation, records: readonly LoadRecord[]): void {
+    Object.assign(entry, countOutcomes(records));
+    for (const record of records) {
+      countIssues(record.issues, this.state.issues);
+      if (record.decision.outcome === 'rejected') this.state.rejected.push(record);
+      if (record.decision.outcome === 'flagged') this.state.flagged.push(record);
+    }
+  }
+
+  async #settle(entry: FileReconciliation, identity: FileIdentity, status: 'skipped_unchanged' | 'failed', error: string | null): Promise<void> {
+    entry.status = status;
+    entry.error = error;
+    if (!this.options.dryRun) await recordFileOutcome(this.registry.db, this.runId, identity, status, error);
+  }
+}
