@@ -108,16 +108,10 @@ export async function recordFileOutcome(
   await insertFileRow(db, runId, file, status, error, { records_in: 0, new: 0, merged: 0, flagged: 0, rejected: 0 });
 }
 
-/** True when a file with these bytes was loaded by an earlier run. */
-export async function isFileLoaded(db: Kysely<RegistrySchema>, sha256: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('source_files')
-    .select('id')
-    .where('sha256', '=', sha256)
-    .where('status', '=', 'loaded')
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
+/** The sha256 of every file an earlier run loaded (a rerun skips them). */
+export async function loadedFileHashes(db: Kysely<RegistrySchema>): Promise<Set<string>> {
+  const rows = await db.selectFrom('source_files').select('sha256').where('status', '=', 'loaded').distinct().execute();
+  return new Set(rows.map((r) => r.sha256));
 }
 
 /** Active registry persons holding any of these personal IDs, by ID. */

@@ -1,6 +1,4 @@
 import type { FileIdentity } from '../db/load-file.js';
-import { isFileLoaded } from '../db/load-file.js';
-import type { Registry } from '../db/open-registry.js';
 import { readWithHash, type DiscoveredFile } from '../ingest/discover-files.js';
 import { PreparePool } from './prepare-pool.js';
 import type { PreparedFile } from './prepare-file.js';
@@ -13,7 +11,8 @@ export type StartedFile =
 
 /**
  * Starts files ahead of the loader: reads and hashes each (in order, so a second copy of the same bytes in one
- * run is seen as skipped), checks whether an earlier run loaded it, and hands the rest to the prepare workers.
+ * run is seen as skipped), skips those an earlier run loaded, and hands the rest to the prepare workers. It needs
+ * no database: the loader's synchronous writes must not stall the files queued for the workers.
  *
  * @example
  * starter.start(0, files[0]); starter.start(1, files[1]);
@@ -22,15 +21,18 @@ export type StartedFile =
 export class FileStarter {
   readonly #started = new Map<number, Promise<StartedFile>>();
   readonly #taken = new Set<number>();
-  readonly #seen = new Set<string>();
+  readonly #seen: Set<string>;
   #last: Promise<unknown> = Promise.resolve();
   #pool: PreparePool | null = null;
 
+  /** `loadedHashes`: sha256 of every file earlier runs loaded. */
   constructor(
-    private readonly registry: Pick<Registry, 'db'>,
+    loadedHashes: ReadonlySet<string>,
     private readonly pipeline: string,
     private readonly today: Date,
-  ) {}
+  ) {
+    this.#seen = new Set(loadedHashes);
+  }
 
   /** Starts file `index` unless it already is. */
   start(index: number, file: DiscoveredFile): void {
@@ -62,9 +64,8 @@ export class FileStarter {
       return { kind: 'unreadable', identity, message: `Không đọc được tệp: ${(err as Error).message} (cannot read the file)` };
     }
     identity.sha256 = read.sha256;
-    const seenInRun = this.#seen.has(read.sha256);
+    if (this.#seen.has(read.sha256)) return { kind: 'skipped', identity };
     this.#seen.add(read.sha256);
-    if (seenInRun || (await isFileLoaded(this.registry.db, read.sha256))) return { kind: 'skipped', identity };
     this.#pool ??= new PreparePool();
     const prepared = this.#pool.prepare(file, read.bytes, this.pipeline, this.today);
     prepared.catch(() => undefined); // awaited, and its error handled, when the loader takes this file

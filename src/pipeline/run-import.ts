@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { loadedFileHashes } from '../db/load-file.js';
 import { openRegistry } from '../db/open-registry.js';
 import { finishRun, startRun } from '../db/run-ledger.js';
 import { discoverFiles } from '../ingest/discover-files.js';
@@ -26,8 +27,8 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
 }
 
-/** How many files beyond the one loading are read and prepared ahead (bounds memory). */
-const LOOKAHEAD = 3;
+/** How many bytes of input beyond the file loading are read and prepared ahead (bounds memory). */
+const LOOKAHEAD_BYTES = 16 * 1024 * 1024;
 
 export interface ImportProgress {
   filesDone: number;
@@ -62,13 +63,17 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   try {
     if (!options.dryRun) await startRun(registry.db, { id: runId, pipeline: pipeline.name, outDir, startedAt: startedAt.toISOString() });
     log.info('run started', { run_id: runId, files: files.length, dry_run: options.dryRun });
-    const starter = new FileStarter(registry, pipeline.name, options.today ?? new Date());
+    const starter = new FileStarter(await loadedFileHashes(registry.db), pipeline.name, options.today ?? new Date());
     const loader = new BatchLoader(registry, runId, { dryRun: options.dryRun, pipeline: pipeline.name }, state);
     try {
       for (const [index, file] of files.entries()) {
         options.onProgress?.({ filesDone: index, filesTotal: files.length, records: loader.recordsLoaded, file: file.name });
-        // Files ahead are read, hashed and handed to the prepare workers while earlier ones load.
-        for (let ahead = index; ahead < Math.min(files.length, index + 1 + LOOKAHEAD); ahead++) starter.start(ahead, files[ahead]);
+        // Files ahead are read, hashed and handed to the prepare workers while earlier ones load; enough bytes ahead
+        // that the workers stay busy through a batch's (synchronous) load.
+        for (let ahead = index, bytes = 0; ahead < files.length && (ahead === index || bytes < LOOKAHEAD_BYTES); ahead++) {
+          starter.start(ahead, files[ahead]);
+          bytes += files[ahead].sizeBytes;
+        }
         await loader.add(await starter.take(index));
       }
       await loader.flush();
