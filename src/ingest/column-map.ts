@@ -1,4 +1,5 @@
 import type { RawField } from './source-record.js';
+import { memoize } from '../normalize/memoize.js';
 import { foldHeader, foldHeaderCore } from './header-fold.js';
 
 /**
@@ -104,7 +105,9 @@ function matchKey(key: string): HeaderCue | null {
  * cueOf('Nơi đăng ký khai sinh'); // 'birthplace'
  * cueOf('Trình độ văn hoá');     // null (unknown columns are ignored)
  */
-export function cueOf(label: string): HeaderCue | null {
+export const cueOf: (label: string) => HeaderCue | null = memoize(computeCue);
+
+function computeCue(label: string): HeaderCue | null {
   const full = foldHeader(label);
   if (full === '') return null;
   const fullCue = matchKey(full);

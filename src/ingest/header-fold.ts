@@ -1,3 +1,5 @@
+import { memoize } from '../normalize/memoize.js';
+
 /**
  * Folded comparison key for header cells: what "Họ và tên", "HỌ VÀ TÊN", "Ho va ten" and "Họ và\ntên:"
  * have in common. Lower case, no diacritics, đ→d, every run of punctuation or space becomes one space.
@@ -6,19 +8,8 @@
  * foldHeader('Ngày, tháng,\nnăm sinh'); // 'ngay thang nam sinh'
  * foldHeader('Số CMND/CCCD');           // 'so cmnd cccd'
  */
-export function foldHeader(text: string): string {
-  // Cell values repeat a lot (relations, sexes, ethnicities, communes): fold each distinct one once.
-  let folded = CACHE.get(text);
-  if (folded === undefined) {
-    if (CACHE.size >= CACHE_LIMIT) CACHE.clear();
-    folded = fold(text);
-    CACHE.set(text, folded);
-  }
-  return folded;
-}
-
-const CACHE = new Map<string, string>();
-const CACHE_LIMIT = 50_000;
+// Cell values repeat a lot (relations, sexes, ethnicities, communes): fold each distinct one once.
+export const foldHeader: (text: string) => string = memoize(fold, 50_000);
 
 function fold(text: string): string {
   return (

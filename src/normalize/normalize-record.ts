@@ -1,6 +1,7 @@
 import type { RawField, SourceRecord } from '../ingest/source-record.js';
 import type { Issue, Normalized, Severity } from './issue.js';
 import type { PersonValues } from './person-values.js';
+import { memoize } from './memoize.js';
 import { normalizeDate, normalizeDateParts } from './date.js';
 import { FOREIGNER, normalizeEthnicity, type Ethnicity } from './ethnicity.js';
 import { nameKey, normalizeName, normalizeNameParts, type PersonName } from './name.js';
@@ -67,16 +68,7 @@ export function outcomeOf(issues: readonly Issue[]): NormalizedRecord['outcome']
  * come back on every row of a 100k-record night. Cached answers never leave this module uncopied.
  */
 function memo<T>(fn: (key: string) => Normalized<T>, size = 20_000): (key: string) => Normalized<T> {
-  const cache = new Map<string, Normalized<T>>();
-  return (key) => {
-    let hit = cache.get(key);
-    if (hit === undefined) {
-      hit = fn(key);
-      if (cache.size >= size) cache.clear();
-      cache.set(key, hit);
-    }
-    return hit;
-  };
+  return memoize(fn, size);
 }
 
 const SEP = '\u0001';

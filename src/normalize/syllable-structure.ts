@@ -1,3 +1,5 @@
+import { memoize } from './memoize.js';
+
 /**
  * The structure of a Vietnamese syllable: onset consonant, vowel nucleus (with its glides), coda, tone.
  * Used to place tone marks canonically (toneKey) and to tell real syllables from OCR or encoding junk
@@ -91,7 +93,10 @@ export function toneIndex(vowels: string, hasCoda: boolean): number {
  * placeTone('hòa'); // 'hoà'
  * placeTone('qúy'); // 'quý'
  */
-export function placeTone(word: string): string {
+// Syllables repeat across names (Văn, Thị, Lò, Quàng…): place each one's tone once.
+export const placeTone: (word: string) => string = memoize(computePlaceTone, 50_000);
+
+function computePlaceTone(word: string): string {
   const { base, tone, toneCount } = splitTone(word);
   if (toneCount !== 1) return toneCount === 0 ? base : word.normalize('NFC');
   const shape = shapeOf(base);

@@ -50,7 +50,7 @@ export function foldKey(text: string): string {
  * toneKey('Lê Thị Thủy Hòa') === toneKey('LÊ THỊ THUỶ HOÀ'); // true
  */
 export function toneKey(text: string): string {
-  return cleanText(text).toLowerCase().replace(LETTER_RUN_RE, placeTone);
+  return cleanText(text).toLowerCase().replace(LETTER_RUN_RE, (run) => placeTone(run));
 }
 
 /**
