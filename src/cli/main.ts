@@ -3,6 +3,12 @@ import { RunFailedError, UsageError } from '../errors.js';
 
 const DEFAULT_DB = 'data/registry.sqlite';
 
+// `hokhau export persons | head`: the reader closing the pipe early is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 const program = new Command()
   .name('hokhau')
   .description(

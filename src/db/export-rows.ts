@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { RegistrySchema } from './schema.js';
+import type { PersonTable, RegistrySchema } from './schema.js';
 
 export interface SourceRef {
   file: string;
@@ -8,34 +8,11 @@ export interface SourceRef {
   page: number | null;
 }
 
-/** One line of `hokhau export persons`. */
-export interface PersonExport {
-  id: number;
-  status: string;
-  full_name: string;
-  family_name: string | null;
-  middle_name: string | null;
-  given_name: string | null;
-  other_name: string | null;
-  birth_date: string | null;
-  sex: string | null;
-  ethnicity: string | null;
-  ethnicity_code: string | null;
-  ethnicity_code_list: string | null;
-  religion: string | null;
-  nationality: string | null;
-  personal_id: string | null;
-  old_id: string | null;
-  birthplace: string | null;
-  native_place: string | null;
-  occupation: string | null;
-  household_id: number | null;
+/** One line of `hokhau export persons`: the person's values, household, status and every source merged into it. */
+export type PersonExport = Omit<PersonTable, 'name_key' | 'created_run_id' | 'updated_run_id'> & {
   household_book_no: string | null;
-  relation_to_head: string | null;
-  address_text: string | null;
-  hamlet: string | null;
   sources: SourceRef[];
-}
+};
 
 /** One line of `hokhau export households`. */
 export interface HouseholdExport {
@@ -70,16 +47,8 @@ export async function* exportPersons(db: Kysely<RegistrySchema>): AsyncGenerator
       .execute();
     if (rows.length === 0) return;
     const sources = await sourcesOf(db, rows[0].id, rows[rows.length - 1].id);
-    for (const row of rows) {
-      yield {
-        id: row.id, status: row.status, full_name: row.full_name, family_name: row.family_name, middle_name: row.middle_name,
-        given_name: row.given_name, other_name: row.other_name, birth_date: row.birth_date, sex: row.sex,
-        ethnicity: row.ethnicity, ethnicity_code: row.ethnicity_code, ethnicity_code_list: row.ethnicity_code_list,
-        religion: row.religion, nationality: row.nationality, personal_id: row.personal_id, old_id: row.old_id,
-        birthplace: row.birthplace, native_place: row.native_place, occupation: row.occupation,
-        household_id: row.household_id, household_book_no: row.household_book_no, relation_to_head: row.relation_to_head,
-        address_text: row.address_text, hamlet: row.hamlet, sources: sources.get(row.id) ?? [],
-      };
+    for (const { name_key: _key, created_run_id: _created, updated_run_id: _updated, ...person } of rows) {
+      yield { ...person, sources: sources.get(person.id) ?? [] };
     }
     after = rows[rows.length - 1].id;
   }

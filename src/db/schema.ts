@@ -5,6 +5,7 @@
  * const db: Kysely<RegistrySchema> = (await openRegistry('data/registry.sqlite')).db;
  */
 import type { Generated } from 'kysely';
+import type { PersonValues } from '../normalize/person-values.js';
 
 export type RunStatus = 'running' | 'succeeded' | 'failed';
 export type FileStatus = 'loaded' | 'skipped_unchanged' | 'failed';
@@ -56,31 +57,11 @@ export interface HouseholdTable {
   created_run_id: string;
 }
 
-export interface PersonTable {
+/** A person: the normalized values (the book number lives on the household) plus registry bookkeeping. */
+export interface PersonTable extends Omit<PersonValues, 'household_book_no'> {
   id: number;
   status: PersonStatus;
-  full_name: string;
-  family_name: string | null;
-  middle_name: string | null;
-  given_name: string | null;
-  name_key: string;
-  other_name: string | null;
-  birth_date: string | null;
-  sex: 'M' | 'F' | null;
-  ethnicity: string | null;
-  ethnicity_code: string | null;
-  ethnicity_code_list: string | null;
-  religion: string | null;
-  nationality: string | null;
-  personal_id: string | null;
-  old_id: string | null;
-  birthplace: string | null;
-  native_place: string | null;
-  occupation: string | null;
   household_id: number | null;
-  relation_to_head: string | null;
-  address_text: string | null;
-  hamlet: string | null;
   created_run_id: string;
   updated_run_id: string;
 }
