@@ -5,10 +5,15 @@ import { runImport, type ImportOptions } from '../pipeline/run-import.js';
 import type { Reconciliation } from '../report/reconciliation.js';
 import { progressBar } from './progress-bar.js';
 
-function summaryLine(report: Reconciliation, outDir: string): string {
+/** One line for the cron mail: outcome, files (skipped and failed named), the balance, where the reports are. */
+export function summaryLine(report: Reconciliation, outDir: string): string {
   const label = report.status === 'succeeded' ? 'Hoàn thành' : 'THẤT BẠI';
+  const skipped = report.files.filter((f) => f.status === 'skipped_unchanged').length;
+  const failed = report.files.filter((f) => f.status === 'failed').length;
+  const fileNotes = [skipped > 0 ? `${skipped} bỏ qua vì đã nạp` : '', failed > 0 ? `${failed} lỗi` : ''].filter(Boolean);
   return (
-    `${label} ${report.run_id}${report.dry_run ? ' (chạy thử)' : ''}: ${report.files.length} tệp, ` +
+    `${label} ${report.run_id}${report.dry_run ? ' (chạy thử)' : ''}: ${report.files.length} tệp` +
+    `${fileNotes.length > 0 ? ` (${fileNotes.join(', ')})` : ''}, ` +
     `${report.records_in} bản ghi = ${report.new} mới + ${report.merged} gộp + ${report.flagged} chờ duyệt + ` +
     `${report.rejected} bị loại. Báo cáo: ${join(outDir, 'reconciliation.html')}`
   );

@@ -47,3 +47,16 @@ export async function finishRun(
 export async function listRuns(db: Kysely<RegistrySchema>, limit: number): Promise<ImportRunTable[]> {
   return db.selectFrom('import_runs').selectAll().orderBy('started_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
 }
+
+/**
+ * Marks runs still `running` as failed: called by a run that holds the import lock, so any other `running` run
+ * was interrupted (killed, machine restarted). Returns how many.
+ */
+export async function failInterruptedRuns(db: Kysely<RegistrySchema>, now: string): Promise<number> {
+  const result = await db
+    .updateTable('import_runs')
+    .set({ status: 'failed', finished_at: now, error: 'Lần chạy bị gián đoạn (interrupted: the process ended before the run finished)' })
+    .where('status', '=', 'running')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportHouseholds, exportPersons } from '../db/export-rows.js';
 import { openRegistry } from '../db/open-registry.js';
-import { UsageError } from '../errors.js';
+import { RunFailedError, UsageError } from '../errors.js';
+import { listRuns } from '../db/run-ledger.js';
+import { acquireRunLock } from './run-lock.js';
 import { runImport } from './run-import.js';
 
 const TODAY = new Date('2026-11-27T00:00:00Z');
@@ -115,5 +117,38 @@ describe('runImport', () => {
     const ws = workspace();
     await expect(runImport({ paths: [join(ws.dir, 'missing')], dbUrl: ws.db, pipeline: 'nightly', dryRun: false })).rejects.toThrow(UsageError);
     await expect(runImport({ paths: [ws.dir], dbUrl: ws.db, pipeline: 'weekly', dryRun: false })).rejects.toThrow(UsageError);
+  });
+
+  it('counts a cross-file merge the same way on a dry run as on a real run', async () => {
+    const ws = workspace();
+    writeFileSync(join(ws.dir, 'a.csv'), CSV);
+    writeFileSync(join(ws.dir, 'b.csv'), CSV_AGAIN);
+    const paths = [join(ws.dir, 'a.csv'), join(ws.dir, 'b.csv')];
+    const dry = await runImport({ paths, dbUrl: ws.db, outDir: join(ws.dir, 'o1'), pipeline: 'nightly', dryRun: true, today: TODAY });
+    const real = await runImport({ paths, dbUrl: ws.db, outDir: join(ws.dir, 'o2'), pipeline: 'nightly', dryRun: false, today: TODAY });
+    const counts = (r: typeof dry.report) => [r.records_in, r.new, r.merged, r.flagged, r.rejected];
+    expect(counts(dry.report)).toEqual(counts(real.report));
+    expect(dry.report.merged).toBe(1);
+  });
+
+  it('refuses to run beside another import, and closes runs that were interrupted', async () => {
+    const ws = workspace();
+    const file = join(ws.dir, 'a.csv');
+    writeFileSync(file, CSV);
+    const release = acquireRunLock(ws.db);
+    await expect(runImport({ paths: [file], dbUrl: ws.db, outDir: join(ws.dir, 'o1'), pipeline: 'nightly', dryRun: false })).rejects.toThrow(RunFailedError);
+    release();
+
+    const registry = await openRegistry(ws.db);
+    await registry.db.insertInto('import_runs').values({ id: '20260101-000000-dead', started_at: '2026-01-01T00:00:00Z', finished_at: null,
+      status: 'running', pipeline: 'nightly', records_in: 0, new_count: 0, merged_count: 0, flagged_count: 0, rejected_count: 0,
+      files_count: 0, out_dir: '', error: null }).execute();
+    await registry.close();
+    await runImport({ paths: [file], dbUrl: ws.db, outDir: join(ws.dir, 'o2'), pipeline: 'nightly', dryRun: false, today: TODAY });
+    const again = await openRegistry(ws.db);
+    const runs = await listRuns(again.db, 10);
+    await again.close();
+    expect(runs.map((r) => r.status)).toEqual(['succeeded', 'failed']);
+    expect(runs[1].error).toMatch(/gián đoạn/);
   });
 });

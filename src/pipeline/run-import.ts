@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { loadedFileHashes } from '../db/load-file.js';
 import { openRegistry } from '../db/open-registry.js';
-import { finishRun, startRun } from '../db/run-ledger.js';
+import { failInterruptedRuns, finishRun, startRun } from '../db/run-ledger.js';
 import { discoverFiles } from '../ingest/discover-files.js';
 import { RunFailedError } from '../errors.js';
 import { checkReconciliation, sumFiles, type FileReconciliation, type Reconciliation } from '../report/reconciliation.js';
@@ -11,6 +11,7 @@ import { findPipeline } from './find-pipeline.js';
 import { silentLogger, type Logger } from './logger.js';
 import { FileStarter } from './file-starter.js';
 import { newRunId } from './run-id.js';
+import { acquireRunLock } from './run-lock.js';
 
 export interface ImportOptions {
   paths: readonly string[];
@@ -58,9 +59,18 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   const runId = newRunId(startedAt);
   const outDir = resolve(options.outDir ?? `data/runs/${runId}`);
   const registry = await openRegistry(options.dbUrl);
+  let releaseLock: () => void;
+  try {
+    releaseLock = acquireRunLock(registry.location);
+  } catch (err) {
+    await registry.close();
+    throw err;
+  }
   const state: RunState = { files: [], issues: {}, rejected: [], flagged: [] };
   let error: string | null = null;
   try {
+    const interrupted = await failInterruptedRuns(registry.db, startedAt.toISOString());
+    if (interrupted > 0) log.warn('earlier runs were interrupted', { runs: interrupted });
     if (!options.dryRun) await startRun(registry.db, { id: runId, pipeline: pipeline.name, outDir, startedAt: startedAt.toISOString() });
     log.info('run started', { run_id: runId, files: files.length, dry_run: options.dryRun });
     const starter = new FileStarter(await loadedFileHashes(registry.db), pipeline.name, options.today ?? new Date());
@@ -97,6 +107,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
       });
     }
   } finally {
+    releaseLock();
     await registry.close();
   }
   await writeRunReports(outDir, report, state.rejected, state.flagged);

@@ -119,6 +119,7 @@ describe('hokhau import on the committed fixtures', () => {
   it('skips every file on a second run and shows both runs', async () => {
     const again = await hokhau('import', INBOX, '--db', db, '--out', join(dir, 'run2'));
     expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/8 tệp \(8 bỏ qua vì đã nạp\), 0 bản ghi/);
     const second = JSON.parse(readFileSync(join(dir, 'run2/reconciliation.json'), 'utf8'));
     expect(second.records_in).toBe(0);
     expect(second.files.every((f: any) => f.status === 'skipped_unchanged')).toBe(true);
