@@ -7,7 +7,7 @@ import { mergePersonValues } from '../match/merge-person-values.js';
 import type { Issue } from '../normalize/issue.js';
 import type { PersonValues } from '../normalize/person-values.js';
 import { PERSON_VALUE_COLUMNS, personRowValues, personValuesFromRow } from './person-row.js';
-import type { RecordOutcome, RegistrySchema } from './schema.js';
+import type { AddressCodeColumns, RecordOutcome, RegistrySchema } from './schema.js';
 
 export interface FileIdentity {
   sha256: string;
@@ -20,9 +20,16 @@ export interface FileIdentity {
 export interface LoadRecord {
   source: SourceRecord;
   values: PersonValues | null;
+  /** The record's address coded to administrative units; null when it has no address. */
+  address: AddressCodeColumns | null;
   issues: Issue[];
   decision: MatchDecision;
 }
+
+const NO_ADDRESS: AddressCodeColumns = {
+  legacy_province_code: null, legacy_district_code: null, legacy_commune_code: null, province_code: null,
+  commune_code: null, address_status: null, address_confidence: null, gazetteer_version: null,
+};
 
 export interface OutcomeCounts {
   records_in: number;
@@ -74,7 +81,7 @@ export async function loadBatch(
       for (const file of files) {
         const ids = [...new Set(file.records.flatMap((r) => (r.values?.personal_id ? [r.values.personal_id] : [])))];
         const decisions = decide(file.records, await findPersonIdsByPersonalId(trx, ids));
-        const records = file.records.map((r, i) => ({ source: r.source, values: r.values, issues: r.issues, decision: decisions[i] }));
+        const records = file.records.map((r, i) => ({ ...r, decision: decisions[i] }));
         const fileId = await insertFileRow(trx, runId, file.identity, 'loaded', file.fileError, countOutcomes(records));
         const personIds = await writePersons(trx, registry.bulkInsert, runId, file.identity.sha256, records);
         await writeProvenance(trx, registry.bulkInsert, runId, fileId, file.identity.name, records, personIds);
@@ -201,6 +208,7 @@ async function writePersons(trx: Trx, insert: BulkInsert, runId: string, fileSha
       id: personIds[index]!,
       status: record.decision.outcome === 'flagged' ? ('pending_review' as const) : ('active' as const),
       ...personRowValues(values),
+      ...(record.address ?? NO_ADDRESS),
       household_id: households.ids[index],
       created_run_id: runId,
       updated_run_id: runId,
@@ -252,7 +260,7 @@ async function resolveHouseholds(
       const values = records[index].values!;
       created.set(householdId, {
         id: householdId, book_no: key.bookNo, source_key: key.sourceKey, head_person_id: null,
-        address_text: values.address_text, hamlet: values.hamlet, created_run_id: runId,
+        address_text: values.address_text, hamlet: values.hamlet, ...(records[index].address ?? NO_ADDRESS), created_run_id: runId,
       });
     }
     const household = created.get(householdId);

@@ -26,6 +26,21 @@ export interface ImportRunTable {
   files_count: number;
   out_dir: string;
   error: string | null;
+  /** Which gazetteer coded this run's addresses. */
+  gazetteer_version: string | null;
+}
+
+/** Administrative codes of an address: legacy_* from the pre-2025 list, the others from the post-2025 list. */
+export interface AddressCodeColumns {
+  legacy_province_code: string | null;
+  legacy_district_code: string | null;
+  legacy_commune_code: string | null;
+  province_code: string | null;
+  commune_code: string | null;
+  /** 'coded' | 'ambiguous' | 'unmatched'; null when no address was written. */
+  address_status: string | null;
+  address_confidence: number | null;
+  gazetteer_version: string | null;
 }
 
 /** One input file as seen by one run (the ledger that makes reruns skip loaded files). */
@@ -46,7 +61,7 @@ export interface SourceFileTable {
   rejected_count: number;
 }
 
-export interface HouseholdTable {
+export interface HouseholdTable extends AddressCodeColumns {
   id: number;
   book_no: string | null;
   /** For households without a book number: `<file sha256>:<householdKey>`, so a rerun finds them. */
@@ -58,7 +73,7 @@ export interface HouseholdTable {
 }
 
 /** A person: the normalized values (the book number lives on the household) plus registry bookkeeping. */
-export interface PersonTable extends Omit<PersonValues, 'household_book_no'> {
+export interface PersonTable extends Omit<PersonValues, 'household_book_no'>, AddressCodeColumns {
   id: number;
   status: PersonStatus;
   household_id: number | null;
@@ -99,6 +114,15 @@ export interface QuarantineTable {
   raw_json: string;
 }
 
+/** A gazetteer loaded with `hokhau gazetteer load`; the newest one codes the next runs. */
+export interface GazetteerVersionTable {
+  version: string;
+  loaded_at: string;
+  source_file: string;
+  sha256: string;
+  data_json: string;
+}
+
 export interface RegistrySchema {
   import_runs: ImportRunTable;
   source_files: SourceFileTable;
@@ -107,4 +131,5 @@ export interface RegistrySchema {
   memberships: MembershipTable;
   source_records: SourceRecordTable;
   quarantine: QuarantineTable;
+  gazetteer_versions: GazetteerVersionTable;
 }

@@ -62,7 +62,9 @@ export class BatchLoader {
     if (prepared.records.length === 0 && sheetError) return this.#settle(entry, identity, 'failed', sheetError);
 
     entry.error = sheetError;
-    const records = prepared.records.map((r) => ({ source: r.source, values: r.normalized.values, issues: r.normalized.issues, outcome: r.normalized.outcome }));
+    const records = prepared.records.map((r) => ({
+      source: r.source, values: r.normalized.values, address: r.address, issues: r.normalized.issues, outcome: r.normalized.outcome,
+    }));
     this.#batch.push({ file: { identity, fileError: sheetError, records }, entry });
     this.#batchRecords += records.length;
     if (this.#batchRecords >= BATCH_RECORDS) await this.flush();

@@ -1,3 +1,4 @@
+import type { AddressCodeColumns } from '../db/schema.js';
 import type { DiscoveredFile } from '../ingest/discover-files.js';
 import { extractSpreadsheet } from '../ingest/extract-spreadsheet.js';
 import type { SourceRecord } from '../ingest/source-record.js';
@@ -8,6 +9,8 @@ import type { PipelineDefinition } from './pipeline-definition.js';
 export interface PreparedRecord {
   source: SourceRecord;
   normalized: NormalizedRecord;
+  /** The address coded to administrative units; null when the record has no address. */
+  address: AddressCodeColumns | null;
 }
 
 export interface PreparedFile {
@@ -32,7 +35,7 @@ export async function prepareFile(
   const sheets = await extractSpreadsheet(file, bytes);
   const sheetErrors = sheets.flatMap((s) => (s.error ? [s.error] : []));
   const options = { today, defaultNationality: pipeline.defaultNationality };
-  const records = sheets.flatMap((sheet) => sheet.records.map((source) => ({ source, normalized: normalizeRecord(source, options) })));
+  const records = sheets.flatMap((sheet) => sheet.records.map((source) => ({ source, normalized: normalizeRecord(source, options), address: null })));
   return { records, sheetErrors };
 }
 
