@@ -53,6 +53,16 @@ const CASES: Array<[string, HeaderCue | null]> = [
   ['Ghi chú', 'note'], ['Số', 'number'],
   ['Năm sinh Nam', 'birth_year_male'], ['Năm sinh (Nữ)', 'birth_year_female'], ['NS nữ', 'birth_year_female'],
   ['1. Họ và tên', 'full_name'], ['(2) Ngày sinh', 'birth_date'],
+  // Wordings from other offices' templates (unseen-inputs testing).
+  ['Số hộ khẩu gia đình', 'household_book_no'], ['Số sổ hộ khẩu gia đình', 'household_book_no'],
+  ['Mã hộ GĐ', 'household_book_no'], ['Hộ số', 'household_book_no'], ['Hộ khẩu thường trú', 'address'],
+  ['Nơi ĐKKS', 'birthplace'], ['Nơi đăng ký KS', 'birthplace'], ['Nơi ĐK khai sinh', 'birthplace'],
+  ['Sinh năm', 'birth_date'], ['Họ tên người trong hộ', 'full_name'], ['Họ và tên thành viên hộ', 'full_name'],
+  ['Tên thành viên', 'full_name'], ['Họ, chữ đệm, tên khai sinh', 'full_name'],
+  ['Quan hệ với người đứng tên sổ', 'relation_to_head'], ['Số CCCD/Số ĐDCN', 'personal_id'],
+  // The head's attributes on a member's row are not the member's.
+  ['Số ĐDCN chủ hộ', 'ignore'], ['Số định danh của chủ hộ', 'ignore'], ['Số CMND/CCCD chủ hộ', 'ignore'],
+  ['Năm sinh chủ hộ', 'ignore'],
   ['Trình độ văn hoá', null], ['', null], ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', null],
   ['Xã Mường Phăng, huyện Điện Biên', null], ['LÒ VĂN PÁNH', null], ['1968', null],
 ];

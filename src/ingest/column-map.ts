@@ -41,6 +41,9 @@ const RULES: ReadonlyArray<readonly [HeaderCue, RegExp | ((key: string) => boole
   // Dates and places of issue of an ID are not the ID; parents' names are not the person's name.
   ['ignore', /(^| )(ngay|noi|nam) (cap|het han)( |$)|(^| )cap ngay( |$)/],
   ['ignore', /^ho (va )?ten (cua )?(cha|me|bo|vo|chong|vo chong|cha me|nguoi (giam ho|khai|dai dien|lap|ky|bao tin))( |$)/],
+  // The head's own ID, birth year or ethnicity written on every member's row ("Số ĐDCN chủ hộ"): taking it
+  // as the member's would give the whole household one ID, and exact-ID matching would merge them.
+  ['ignore', /^(?!.*(quan he|qh))(so |ma )?(dinh danh|ddcn|cccd|can cuoc|cmnd|chung minh|cmt|ngay sinh|nam sinh|ngay thang nam sinh|gioi tinh|dan toc|ton giao|nghe nghiep|so dien thoai|sdt|dien thoai)( .*)? (cua )?(chu ho|ch)$/],
   ['seq', /^(s ?tt|tt|so tt|so thu tu|thu tu|stt nk|so tt nk)$/],
   ['other_name', /(ten goi khac|bi danh|ten khac|ten thuong goi|ten goi thuong|ten thuong dung)/],
   ['household_head', /^(ho )?(va )?ten (cua )?(chu ho|ch)( .*)?$|^chu ho ho (va )?ten$|^ho ten ch$/],
@@ -52,8 +55,12 @@ const RULES: ReadonlyArray<readonly [HeaderCue, RegExp | ((key: string) => boole
   ['old_id', /(cmnd|chung minh|cmtnd|^cmt$|^so cmt$)/],
   ['household_book_no', /^(so |ma )?(so |ho so |dang ky )?(ho khau|hk|shk)( so)?$/],
   ['household_book_no', /^(ma|so|ma so) ho( gia dinh)?$|^so so$|^so so ho$|^ma so ho khau$/],
+  // "Số hộ khẩu gia đình", "Số sổ hộ khẩu thường trú", "Mã hộ GĐ", "Hộ số": the book, not the address.
+  ['household_book_no', /^(so |ma |ma so )(so )?(ho khau|hk|shk) (gia dinh|gd|thuong tru|ho gia dinh)$|^(ma|so|ma so) ho (gd|hgd)$|^ho so$|^so ho so$/],
   ['full_name', /^ho (va )?(chu dem |ten dem |dem |chu lot |ten lot |lot )?(va )?ten( (khai sinh|day du|nhan khau|cong dan|thanh vien|nguoi|chu in hoa|viet hoa|khai sinh day du))*$/],
   ['full_name', /^(hoten|hovaten|ten day du|ho ten day du|ten nhan khau|ten cong dan)$/],
+  // "Họ tên người trong hộ", "Họ và tên thành viên hộ", "Tên thành viên": a member's own name.
+  ['full_name', /^(ho (va )?ten|ten) (nguoi trong ho|thanh vien( (trong )?ho( gia dinh)?)?|nhan khau trong ho)$/],
   ['family_middle', /^(ho|ho va chu dem|ho chu dem|ho va ten dem|ho ten dem|ho dem|ho va dem|chu dem|ho lot|ho va ten lot|ho va chu lot|ho chu lot)$/],
   ['given_name', /^(ten|ten goi|ten rieng|ten chinh)$/],
   // "Năm sinh Nam" | "Năm sinh Nữ", "NS (nữ)": the sex-split years written in one header row.
@@ -61,6 +68,7 @@ const RULES: ReadonlyArray<readonly [HeaderCue, RegExp | ((key: string) => boole
   ['birth_year_female', /^(nam sinh|ns|ngay sinh|ngay thang nam sinh) (cua )?(nu|nu gioi)$|^nu (nam sinh|ns)$/],
   ['birth_date', /^(ngay |ngay thang |thang |ngay thang nam |nam |thang nam )?sinh( ngay)?$/],
   ['birth_date', /^(ns|n s|dob|ngaysinh|namsinh)$|^(ngay thang nam sinh|ngay sinh|nam sinh|thang nam sinh)( |$)/],
+  ['birth_date', /^sinh (nam|ngay thang nam|thang nam)$/],
   ['day', /^(ngay|ng)$/],
   ['month', /^(thang|th)$/],
   ['nam', /^(nam|nam gioi|gioi nam)$/],
@@ -69,7 +77,8 @@ const RULES: ReadonlyArray<readonly [HeaderCue, RegExp | ((key: string) => boole
   ['ethnicity', /^(dan toc|dt)( |$)/],
   ['religion', /^(ton giao|tg)( |$)/],
   ['nationality', /^(quoc tich|qt)( |$)/],
-  ['birthplace', /^(noi sinh|noi dang ky khai sinh|sinh quan|sinh tai)( |$)/],
+  // "Nơi ĐKKS", "Nơi ĐK khai sinh", "Nơi đăng ký KS": where the birth was registered.
+  ['birthplace', /^(noi sinh|noi (dang ky|dk) (khai sinh|ks)|noi dkks|sinh quan|sinh tai)( |$)/],
   ['native_place', /^(nguyen quan|que quan|que|que goc)( |$)/],
   ['occupation', /^(nghe nghiep|nghe|cong viec|viec lam|noi lam viec|chuc vu)( |$)/],
   ['address', /^(dia chi|noi thuong tru|thuong tru|noi o|cho o|noi cu tru|cu tru|noi dang ky (ho khau )?thuong tru|ho khau thuong tru|dktt|hktt|tru quan|so nha|duong pho|so nha duong pho|duong)( |$)/],

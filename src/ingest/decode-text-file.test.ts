@@ -35,6 +35,9 @@ const ENCODINGS: [string, (t: string) => Uint8Array, TextEncodingName][] = [
   ['UTF-8 holding TCVN3 text (pasted from an old .xls)', (t) => utf8(toTcvn3View(t)), 'tcvn3'],
   ['UTF-8 with BOM holding VNI text', (t) => withBom(utf8(toVniView(t))), 'vni'],
   ['UTF-16LE holding TCVN3 text', (t) => utf16Bytes(toTcvn3View(t), 'le', true), 'tcvn3'],
+  // A UTF-8 BOM stamped on bytes that were never re-encoded.
+  ['UTF-8 BOM over Windows-1258 bytes', (t) => withBom(toCp1258Bytes(t)), 'windows-1258'],
+  ['UTF-8 BOM over TCVN3 bytes', (t) => withBom(latin1Bytes(toTcvn3View(t))), 'tcvn3'],
 ];
 
 describe('decodeTextFile', () => {

@@ -59,7 +59,11 @@ function withLegacyRepair(text: string, encoding: TextEncodingName): { text: str
  */
 export function decodeTextFile(bytes: Uint8Array): { text: string; encoding: TextEncodingName } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return withLegacyRepair(new TextDecoder('utf-8').decode(bytes.subarray(3)), 'utf-8');
+    // Some tools stamp a UTF-8 BOM on a file they never re-encoded (Windows-1258 or TCVN3 bytes after it):
+    // bytes that are not UTF-8 are read as the single-byte file they are.
+    const rest = bytes.subarray(3);
+    const utf8 = tryUtf8(rest);
+    return utf8 !== null ? withLegacyRepair(utf8, 'utf-8') : decodeSingleByte(rest);
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
     return withLegacyRepair(new TextDecoder('utf-16le').decode(bytes.subarray(2)), 'utf-16le');

@@ -223,6 +223,21 @@ const CASES: Case[] = [
     ],
     expect: [[2, null, { full_name: 'Trương Văn Lâm', personal_id: '011089001234', old_id: '040123456', id_any: '011089001234' }]],
   },
+  {
+    name: 'a birth date written in words is not a signature-block date; a narrow list keeps the rows after it',
+    rows: [
+      ['Họ và tên', 'Ngày sinh'],
+      ['Lò Văn Sáu', 'ngày 12 tháng 3 năm 1968'],
+      ['Lò Văn Bảy', '1970'],
+      ['', 'Mường Phăng, ngày 12 tháng 3 năm 2019'],
+      ['', 'Người lập biểu'],
+      ['Lò Văn Tâm', ''],
+    ],
+    expect: [
+      [2, null, { full_name: 'Lò Văn Sáu', birth_date: 'ngày 12 tháng 3 năm 1968' }],
+      [3, null, { full_name: 'Lò Văn Bảy', birth_date: '1970' }],
+    ],
+  },
 ];
 
 describe('gridToRecords', () => {

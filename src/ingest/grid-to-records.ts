@@ -1,7 +1,8 @@
 import type { Grid, GridRow, RawField, SheetExtract, SourceRecord } from './source-record.js';
 import { detectHeader } from './header-detect.js';
 import type { ColumnSpec, ColumnTarget } from './header-columns.js';
-import { classifyRow } from './grid-row-kind.js';
+import { classifyRow, FOOTER } from './grid-row-kind.js';
+import { foldHeader } from './header-fold.js';
 import { headOrRelationByValues, isMark } from './column-head-or-relation.js';
 import { assignHouseholds } from './household-blocks.js';
 
@@ -52,7 +53,8 @@ function personRows(rows: GridRow[], columns: ColumnSpec[], headerRows: string[]
   const out: GridRow[] = [];
   let inFooter = false;
   for (const row of rows) {
-    const kind = classifyRow(row.cells, headerRows);
+    let kind = classifyRow(row.cells, headerRows);
+    if (kind === 'footer' && isBirthDateInWords(row.cells, columns)) kind = 'content';
     if (kind === 'blank' || kind === 'numbering' || kind === 'repeated_header') continue;
     const personLike = looksLikePerson(row.cells, columns);
     if (kind === 'footer' && !personLike) inFooter = true;
@@ -68,9 +70,36 @@ function isNameTarget(t: ColumnTarget): boolean {
   return t.kind === 'field' && (t.field === 'full_name' || t.field === 'given_name' || t.field === 'family_middle');
 }
 
+const BIRTH_FIELDS = new Set<RawField>(['birth_date', 'birth_day', 'birth_month', 'birth_year']);
+
+function isBirthColumn(c: ColumnSpec): boolean {
+  return (c.target.kind === 'field' && BIRTH_FIELDS.has(c.target.field)) || c.target.kind === 'sex_split';
+}
+
+/**
+ * "ngày 12 tháng 3 năm 1968" is how a signature block dates itself, and also how some clerks write a
+ * birth date: in a birth-date column of a row that has a name, it is the person's birth date.
+ */
+function isBirthDateInWords(cells: string[], columns: ColumnSpec[]): boolean {
+  const hasName = columns.some((c) => isNameTarget(c.target) && (cells[c.index] ?? '').trim() !== '');
+  if (!hasName) return false;
+  const birthCols = new Set(columns.filter(isBirthColumn).map((c) => c.index));
+  let footerCells = 0;
+  for (let i = 0; i < cells.length; i++) {
+    const key = foldHeader(cells[i] ?? '');
+    if (key === '' || !FOOTER.some((re) => re.test(key))) continue;
+    if (!birthCols.has(i)) return false;
+    footerCells++;
+  }
+  return footerCells > 0;
+}
+
 function looksLikePerson(cells: string[], columns: ColumnSpec[]): boolean {
   const name = columns.filter((c) => isNameTarget(c.target)).map((c) => (cells[c.index] ?? '').trim()).find((v) => v !== '');
   if (name === undefined) return false;
+  // A narrow list (name and birth year only) cannot show two more fields; ask for what the sheet has.
+  const otherColumns = columns.filter((c) => !isNameTarget(c.target) && !(c.target.kind === 'field' && c.target.field === 'seq'));
+  const needed = Math.min(2, Math.max(1, otherColumns.length));
   const others = new Set<string>();
   for (const c of columns) {
     const v = (cells[c.index] ?? '').trim();
@@ -78,7 +107,7 @@ function looksLikePerson(cells: string[], columns: ColumnSpec[]): boolean {
     if (c.target.kind === 'field' && c.target.field === 'seq') continue;
     others.add(v);
   }
-  return others.size >= 2;
+  return others.size >= needed;
 }
 
 function onlySequence(cells: string[], columns: ColumnSpec[]): boolean {

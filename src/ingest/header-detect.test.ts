@@ -72,6 +72,28 @@ describe('detectHeader', () => {
       rowIndexes: [0, 1],
       columns: ['0:seq', '1:full_name', '2:birth_date', '3:ethnicity'],
     },
+    {
+      name: 'three header rows (XLSX, vertical merges lost): group row, labels, Nam | Nữ under Năm sinh',
+      grid: [
+        ['STT', 'Thông tin nhân khẩu', 'Thông tin nhân khẩu', 'Thông tin nhân khẩu', 'Giấy tờ', 'Hộ'],
+        ['', 'Họ và tên', 'Năm sinh', 'Năm sinh', 'Số ĐDCN', 'Số hộ khẩu'],
+        ['', '', 'Nam', 'Nữ', '', ''],
+        ['1', 'Lò Văn Pánh', '1968', '', '011068001234', '123456'],
+      ],
+      rowIndexes: [0, 1, 2],
+      columns: ['0:seq', '1:full_name', '2:sex_split:male', '3:sex_split:female', '4:personal_id', '5:household_book_no'],
+    },
+    {
+      name: 'three header rows (CSV): each label written once, above the first column it covers',
+      grid: [
+        ['STT', 'Thông tin nhân khẩu', '', '', '', 'Nơi thường trú', ''],
+        ['', 'Họ và tên', 'Ngày tháng năm sinh', '', '', 'Thôn, bản', 'Xã'],
+        ['', '', 'Ngày', 'Tháng', 'Năm', '', ''],
+        ['1', 'Lò Văn Pánh', '12', '3', '1968', 'Na Ngam', 'Mường Phăng'],
+      ],
+      rowIndexes: [0, 1, 2],
+      columns: ['0:seq', '1:full_name', '2:birth_day', '3:birth_month', '4:birth_year', '5:hamlet', '6:commune'],
+    },
   ])('$name', ({ grid, rowIndexes, columns }) => {
     const found = detectHeader(rows(grid));
     expect(found.kind).toBe('found');

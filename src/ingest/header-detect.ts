@@ -9,7 +9,7 @@ export const HEADER_SCAN_ROWS = 30;
 /** The header found in a sheet. */
 export interface HeaderFound {
   kind: 'found';
-  /** Indexes into `grid.rows` of the header's rows (one or two), top first. */
+  /** Indexes into `grid.rows` of the header's rows (one to three), top first. */
   rowIndexes: number[];
   columns: ColumnSpec[];
 }
@@ -70,9 +70,32 @@ function candidatesAt(rows: GridRow[], i: number): Candidate[] {
     const childAlone = candidate([next], resolveHeaderColumns(null, rows[next].cells));
     if (two.hasName) two.score = Math.max(two.score, childAlone.score) + 0.5;
     out.push(two);
+    const three = threeRowCandidate(rows, i, next);
+    if (three !== null && three.hasName) out.push({ ...three, score: Math.max(three.score, two.score) + 0.5 });
   }
   out.push(candidate([i], resolveHeaderColumns(null, rows[i].cells)));
   return out;
+}
+
+/**
+ * A three-row header: a group row ("Thông tin nhân khẩu", "Giấy tờ") over the labels, over sub-labels
+ * under some of them ("Năm sinh" over Nam | Nữ). The group row's label stands for a column only where
+ * the two rows under it are empty (a tall "STT" written once); elsewhere the label row speaks.
+ */
+function threeRowCandidate(rows: GridRow[], i: number, next: number): Candidate | null {
+  const last = nextNonBlank(rows, next);
+  if (last === null) return null;
+  const mid = rows[next].cells;
+  const low = rows[last].cells;
+  if (!mid.some((c) => cueOf(c) !== null) || !continuesHeader(mid, low)) return null;
+  const top = rows[i].cells;
+  const width = Math.max(top.length, mid.length, low.length);
+  const parent: string[] = [];
+  for (let c = 0; c < width; c++) {
+    const m = (mid[c] ?? '').trim();
+    parent.push(m !== '' || (low[c] ?? '').trim() !== '' ? m : (top[c] ?? '').trim());
+  }
+  return candidate([i, next, last], resolveHeaderColumns(parent, low));
 }
 
 function candidate(rowIndexes: number[], columns: ColumnSpec[]): Candidate {
