@@ -1,0 +1,121 @@
+/**
+ * Blocking rules: small objects that give each record zero or more keys; two records are a candidate pair when
+ * they share a key under some rule. Pairs come from hash joins on the keys, never from all pairs.
+ */
+
+/** One rule: a record's keys under it (none = the rule does not apply to that record). */
+export interface BlockingRule<R> {
+  name: string;
+  keys: (record: R) => readonly string[];
+}
+
+/** A key part: one value, several (e.g. name and other name), or nothing. */
+export type KeyPart<R> = (record: R) => string | null | undefined | readonly (string | null | undefined)[];
+
+/**
+ * A rule whose key is the combination of parts (every part must have a value); a part with several values gives
+ * several keys.
+ *
+ * @example
+ * const nameYear = blockOn<PersonValues>('name_year', (p) => foldKey(p.full_name), (p) => p.birth_date?.slice(0, 4));
+ * nameYear.keys(nguyenVanHung1968); // ['nguyen van hung\u001f1968']
+ */
+export function blockOn<R>(name: string, ...parts: readonly KeyPart<R>[]): BlockingRule<R> {
+  return {
+    name,
+    keys: (record) => {
+      let keys: string[] = [''];
+      for (const [i, part] of parts.entries()) {
+        const raw = part(record);
+        const values = (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === 'string' && v !== '');
+        if (values.length === 0) return [];
+        keys = keys.flatMap((k) => values.map((v) => (i === 0 ? v : `${k}\u001f${v}`)));
+      }
+      return [...new Set(keys)];
+    },
+  };
+}
+
+/** Candidate pairs as parallel index arrays, with how many each rule found first. */
+export interface CandidatePairs {
+  left: Int32Array;
+  right: Int32Array;
+  /** Pairs first found by each rule (later rules only add what earlier ones missed). */
+  byRule: Record<string, number>;
+  /** Keys skipped because their block would have exceeded maxBlockPairs (stop-words of blocking). */
+  skippedBlocks: number;
+}
+
+export interface BlockingOptions {
+  /** A key whose block holds more pairs than this is skipped and counted (default 10,000). */
+  maxBlockPairs?: number;
+}
+
+/**
+ * Pairs (i in left, j in right) that share a key under any rule. Cost: one hash map per rule per side, plus the
+ * pairs produced.
+ *
+ * @example
+ * const pairs = linkPairs([samePersonalId, nameYear], incoming, registry);
+ * pairs.left[0], pairs.right[0]; // indices into incoming and registry
+ */
+export function linkPairs<R>(rules: readonly BlockingRule<R>[], left: readonly R[], right: readonly R[], options: BlockingOptions = {}): CandidatePairs {
+  return collectPairs(rules, left, right, false, options.maxBlockPairs ?? 10_000);
+}
+
+/**
+ * Pairs (i < j) within one list that share a key under any rule: within-batch duplicates.
+ *
+ * @example
+ * dedupePairs([sameBookGiven], batch).left.length; // number of candidate pairs
+ */
+export function dedupePairs<R>(rules: readonly BlockingRule<R>[], records: readonly R[], options: BlockingOptions = {}): CandidatePairs {
+  return collectPairs(rules, records, records, true, options.maxBlockPairs ?? 10_000);
+}
+
+function collectPairs<R>(rules: readonly BlockingRule<R>[], left: readonly R[], right: readonly R[], dedupe: boolean, maxBlockPairs: number): CandidatePairs {
+  const seen = new Set<number>();
+  const outLeft: number[] = [];
+  const outRight: number[] = [];
+  const byRule: Record<string, number> = {};
+  let skippedBlocks = 0;
+  const width = right.length;
+  for (const rule of rules) {
+    byRule[rule.name] = 0;
+    const rightBlocks = index(rule, right);
+    const leftBlocks = dedupe ? rightBlocks : index(rule, left);
+    for (const [key, ls] of leftBlocks) {
+      const rs = rightBlocks.get(key);
+      if (!rs) continue;
+      const size = dedupe ? (ls.length * (ls.length - 1)) / 2 : ls.length * rs.length;
+      if (size > maxBlockPairs) {
+        skippedBlocks++;
+        continue;
+      }
+      for (const i of ls) {
+        for (const j of rs) {
+          if (dedupe && j <= i) continue;
+          const id = i * width + j;
+          if (seen.has(id)) continue;
+          seen.add(id);
+          outLeft.push(i);
+          outRight.push(j);
+          byRule[rule.name]++;
+        }
+      }
+    }
+  }
+  return { left: Int32Array.from(outLeft), right: Int32Array.from(outRight), byRule, skippedBlocks };
+}
+
+function index<R>(rule: BlockingRule<R>, records: readonly R[]): Map<string, number[]> {
+  const blocks = new Map<string, number[]>();
+  records.forEach((record, i) => {
+    for (const key of rule.keys(record)) {
+      const block = blocks.get(key);
+      if (block) block.push(i);
+      else blocks.set(key, [i]);
+    }
+  });
+  return blocks;
+}

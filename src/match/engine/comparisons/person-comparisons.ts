@@ -1,0 +1,115 @@
+import { foldKey } from '../../../normalize/vietnamese-text.js';
+import type { PersonValues } from '../../../normalize/person-values.js';
+import { label, type Comparison } from '../comparison.js';
+import { jaroWinkler } from '../text-similarity.js';
+import { codeComparison, idComparison } from './id-comparison.js';
+import { nullLevel } from './text-comparison.js';
+import { nameFeatures, type NameFields } from './vn-name-comparison.js';
+
+/**
+ * Sex: null; same; different (the model's guard also stops such a pair from merging).
+ *
+ * @example
+ * sexComparison().prepare({ sex: 'F' }); // 'F'
+ */
+export function sexComparison(): Comparison<Pick<PersonValues, 'sex'>, string | null> {
+  return codeComparison('sex', label('giới tính', 'sex'), (p) => p.sex, 0.98, 0.5);
+}
+
+/** Personal ID (số định danh): one missing; equal; one typo; different → strong negative. */
+export function personalIdComparison(): Comparison<Pick<PersonValues, 'personal_id'>, string | null> {
+  return idComparison('personal_id', label('số định danh', 'personal ID'), (p) => p.personal_id);
+}
+
+/** Old 9-digit CMND, compared like the personal ID. */
+export function oldIdComparison(): Comparison<Pick<PersonValues, 'old_id'>, string | null> {
+  return idComparison('old_id', label('số CMND cũ', 'old ID'), (p) => p.old_id);
+}
+
+/** Household book number (số sổ hộ khẩu): same book or not. */
+export function householdBookComparison(): Comparison<Pick<PersonValues, 'household_book_no'>, string | null> {
+  return codeComparison('household_book', label('số sổ hộ khẩu', 'household book'), (p) => p.household_book_no, 0.6, 0.001);
+}
+
+/** Ethnicity by its code when both have one, else by the folded name (Mèo/H'Mông were already mapped to Mông). */
+export function ethnicityComparison(): Comparison<Pick<PersonValues, 'ethnicity' | 'ethnicity_code'>, string | null> {
+  return codeComparison('ethnicity', label('dân tộc', 'ethnicity'), (p) => (p.ethnicity ? foldKey(p.ethnicity) : p.ethnicity_code), 0.97, 0.7);
+}
+
+interface AddressFeatures {
+  fold: string;
+  tokens: ReadonlySet<string>;
+  hamlet: string | null;
+}
+
+/**
+ * Address: null; same address (without diacritics); most words shared or Jaro–Winkler ≥ 0.9 (same commune,
+ * written differently); same hamlet only; else. People move, so "else" is a mild negative after training.
+ *
+ * @example
+ * // 'Thôn 3, xã Tân Lập, huyện Đan Phượng' vs 'thon 3 xa tan lap dan phuong' → 'similar'
+ */
+export function addressComparison(): Comparison<Pick<PersonValues, 'address_text' | 'hamlet'>, AddressFeatures | null> {
+  const f = label('địa chỉ', 'address');
+  return {
+    name: 'address',
+    label: f,
+    prepare: (p) => {
+      if (!p.address_text && !p.hamlet) return null;
+      const fold = foldKey(p.address_text ?? '').replace(/[,.;]/g, ' ').replace(/\s+/g, ' ').trim();
+      return { fold, tokens: new Set(fold.split(' ').filter((t) => t !== '')), hamlet: p.hamlet ? foldKey(p.hamlet) : null };
+    },
+    levels: [
+      nullLevel(f),
+      { key: 'exact', label: label('cùng địa chỉ', 'same address'), m: 0.6, u: 0.01, test: (a, b) => a!.fold !== '' && a!.fold === b!.fold },
+      { key: 'similar', label: label('địa chỉ gần giống', 'similar address'), m: 0.2, u: 0.02, test: (a, b) => a!.fold !== '' && b!.fold !== '' && (overlap(a!.tokens, b!.tokens) >= 0.6 || jaroWinkler(a!.fold, b!.fold) >= 0.9) },
+      { key: 'hamlet', label: label('cùng thôn/xóm/tổ', 'same hamlet'), m: 0.05, u: 0.02, test: (a, b) => a!.hamlet !== null && a!.hamlet === b!.hamlet },
+      { key: 'else', label: label('địa chỉ khác', 'address differs'), m: 0.15, u: 0.95 },
+    ],
+  };
+}
+
+/** Share of words in common, relative to the shorter address (one side often omits district and province). */
+function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let common = 0;
+  for (const t of a) if (b.has(t)) common++;
+  return common / Math.min(a.size, b.size);
+}
+
+type OtherNameFields = NameFields & Pick<PersonValues, 'other_name'>;
+
+interface OtherNameFeatures {
+  name: string | null;
+  others: readonly string[];
+}
+
+/**
+ * Other name (tên gọi khác): null when neither record has one; one's other name is the other's name (or both
+ * other names equal); else.
+ *
+ * @example
+ * // { full_name: 'Nguyễn Thị Lan', other_name: 'Nguyễn Thị Mơ' } vs { full_name: 'Nguyen Thi Mo' } → 'cross'
+ */
+export function otherNameComparison(): Comparison<OtherNameFields, OtherNameFeatures> {
+  const f = label('tên gọi khác', 'other name');
+  return {
+    name: 'other_name',
+    label: f,
+    prepare: (p) => ({
+      name: nameFeatures(p)?.fold ?? null,
+      others: (p.other_name ?? '').split(/[,;/]|\s+-\s+/).map((s) => foldKey(s)).filter((s) => s !== ''),
+    }),
+    levels: [
+      { key: 'null', isNull: true, label: label('không có tên gọi khác', 'no other name'), m: 1, u: 1, test: (a, b) => a.others.length === 0 && b.others.length === 0 },
+      {
+        key: 'cross',
+        label: label('tên gọi khác trùng họ tên bên kia', "other name equals the other's name"),
+        m: 0.3,
+        u: 0.0005,
+        test: (a, b) => (b.name !== null && a.others.includes(b.name)) || (a.name !== null && b.others.includes(a.name)) || a.others.some((o) => b.others.includes(o)),
+      },
+      { key: 'else', label: label('tên gọi khác không khớp', 'other name does not match'), m: 0.7, u: 0.9995 },
+    ],
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * The hộ khẩu model: comparisons, blocking rules and guards over PersonValues, and the model declared from them.
+ * Thresholds here are starting values; pipelines set their own and training sets m/u and the prior.
+ */
+import type { PersonValues } from '../../normalize/person-values.js';
+import { decodePersonalId } from '../../normalize/personal-id.js';
+import { foldKey } from '../../normalize/vietnamese-text.js';
+import { blockOn, type BlockingRule } from './blocking-rule.js';
+import { parseIsoDate } from './comparisons/birth-date-comparison.js';
+import { birthDateComparison } from './comparisons/birth-date-comparison.js';
+import { idKey } from './comparisons/id-comparison.js';
+import {
+  addressComparison,
+  ethnicityComparison,
+  householdBookComparison,
+  oldIdComparison,
+  otherNameComparison,
+  personalIdComparison,
+  sexComparison,
+} from './comparisons/person-comparisons.js';
+import { nameFeatures, vnNameComparison } from './comparisons/vn-name-comparison.js';
+import { label } from './comparison.js';
+import type { Guard } from './guard.js';
+import { declareModel, type MatchLibrary, type MatchModel } from './model.js';
+
+/** Folded full name, its Hoàng/Huỳnh–Vũ/Võ class form, and each other name: any of them may meet the other record's. */
+function nameKeys(p: PersonValues): string[] {
+  const f = nameFeatures(p);
+  if (!f) return [];
+  const keys = [f.fold, [f.familyClass, f.middle, f.given].filter((s) => s !== '').join(' ')];
+  for (const other of (p.other_name ?? '').split(/[,;/]/)) if (foldKey(other) !== '') keys.push(foldKey(other));
+  return keys;
+}
+
+const birthYear = (p: PersonValues) => parseIsoDate(p.birth_date)?.year.toString() ?? null;
+
+/** Full date with day and month in sorted order, so a day/month swap lands in the same block. */
+function swapTolerantDate(p: PersonValues): string | null {
+  const d = parseIsoDate(p.birth_date);
+  if (!d || d.day === 0) return null;
+  return `${d.year}-${Math.min(d.day, d.month)}-${Math.max(d.day, d.month)}`;
+}
+
+const givenName = (p: PersonValues) => nameFeatures(p)?.given ?? null;
+
+const BLOCKING_RULES: Record<string, () => BlockingRule<PersonValues>> = {
+  personal_id: () => blockOn('personal_id', (p) => idKey(p.personal_id)),
+  old_id: () => blockOn('old_id', (p) => idKey(p.old_id)),
+  name_year: () => blockOn('name_year', nameKeys, birthYear),
+  given_date: () => blockOn('given_date', givenName, swapTolerantDate),
+  book_given: () => blockOn('book_given', (p) => idKey(p.household_book_no), givenName),
+  family_given_year: () => blockOn('family_given_year', (p) => {
+    const f = nameFeatures(p);
+    return f ? `${f.familyClass} ${f.given}` : null;
+  }, birthYear),
+};
+
+/** Guards: the registry must never merge these automatically. */
+export const HOKHAU_GUARDS: Record<string, Guard<PersonValues>> = {
+  different_personal_id: {
+    name: 'different_personal_id',
+    label: label('hai số định danh hợp lệ khác nhau', 'two different valid personal IDs'),
+    contradicts: (a, b) =>
+      a.personal_id !== null && b.personal_id !== null && a.personal_id !== b.personal_id && decodePersonalId(a.personal_id) !== null && decodePersonalId(b.personal_id) !== null,
+  },
+  different_sex: {
+    name: 'different_sex',
+    label: label('khác giới tính', 'different sex'),
+    contradicts: (a, b) => a.sex !== null && b.sex !== null && a.sex !== b.sex,
+  },
+};
+
+/**
+ * Names → code for the hộ khẩu model.
+ *
+ * @example
+ * const resolved = resolveModel(parseModel(savedJson), HOKHAU_LIBRARY);
+ */
+export const HOKHAU_LIBRARY: MatchLibrary<PersonValues> = {
+  comparisons: {
+    name: () => vnNameComparison(),
+    birth_date: () => birthDateComparison<PersonValues>((p) => p.birth_date),
+    sex: () => sexComparison(),
+    personal_id: () => personalIdComparison(),
+    old_id: () => oldIdComparison(),
+    household_book: () => householdBookComparison(),
+    address: () => addressComparison(),
+    ethnicity: () => ethnicityComparison(),
+    other_name: () => otherNameComparison(),
+  },
+  blockingRules: Object.fromEntries(Object.entries(BLOCKING_RULES).map(([name, make]) => [name, () => make()])),
+  guards: HOKHAU_GUARDS,
+};
+
+/**
+ * The untrained hộ khẩu model (declared m/u, prior 1e-5, merge at weight 10 ≈ 99.9 %, review from 0).
+ *
+ * @example
+ * const model = resolveModel(hokhauModel(), HOKHAU_LIBRARY);
+ */
+export function hokhauModel(): MatchModel {
+  return declareModel(HOKHAU_LIBRARY, {
+    name: 'hokhau',
+    blockingRules: Object.keys(BLOCKING_RULES),
+    comparisons: ['name', 'birth_date', 'sex', 'personal_id', 'old_id', 'household_book', 'address', 'ethnicity', 'other_name'],
+    guards: ['different_personal_id', 'different_sex'],
+    prior: 1e-5,
+    thresholds: { merge: 10, review: 0 },
+  });
+}
