@@ -1,6 +1,6 @@
 import type { RawField } from './source-record.js';
 import { cueOf, type HeaderCue } from './column-map.js';
-import { foldHeader } from './header-fold.js';
+import { foldHeader, foldHeaderCore } from './header-fold.js';
 
 /** What a column feeds. */
 export type ColumnTarget =
@@ -116,9 +116,24 @@ function field(f: RawField): ColumnTarget {
   return { kind: 'field', field: f };
 }
 
+/** Household-level fields that a "Chủ hộ" group may carry for the whole household. */
+const HOUSEHOLD_FIELDS = new Set<HeaderCue>(['household_book_no', 'address', 'hamlet', 'commune', 'district', 'province']);
+
+/** "Chủ hộ", "Thông tin chủ hộ", "Họ tên chủ hộ" as a group over columns: they describe the head, not the row's person. */
+function isHeadGroup(cell: Cell): boolean {
+  if (cell.parent === '') return false;
+  return cell.parentCue === 'head_or_relation' || cell.parentCue === 'household_head'
+    || /^(thong tin|ve|cua| )*chu ho$/.test(foldHeaderCore(cell.parent));
+}
+
 function targetOf(cell: Cell, cells: Cell[]): ColumnTarget | null {
   const { cue, parentCue } = cell;
   if (cue === null || cue === 'ignore') return null;
+  if (isHeadGroup(cell)) {
+    // The head's name on every member's row names the household; the head's ID or birth year is not the member's.
+    if (cue === 'full_name') return field('household_head');
+    return HOUSEHOLD_FIELDS.has(cue) ? field(cue as RawField) : null;
+  }
   if (cue === 'head_or_relation') return { kind: 'head_or_relation' };
   if (cue === 'number') return parentCue !== null && isRawField(parentCue) ? field(parentCue) : null;
   if (!SPLIT_CUES.has(cue)) {

@@ -94,6 +94,16 @@ describe('detectHeader', () => {
       rowIndexes: [0, 1, 2],
       columns: ['0:seq', '1:full_name', '2:birth_day', '3:birth_month', '4:birth_year', '5:hamlet', '6:commune'],
     },
+    {
+      name: 'a "Chủ hộ" group over Họ và tên | Số ĐDCN describes the head, not the row\'s person',
+      grid: [
+        ['STT', 'Chủ hộ', '', 'Thành viên trong hộ', '', '', ''],
+        ['', 'Họ và tên', 'Số ĐDCN', 'Họ và tên', 'Năm sinh', 'Quan hệ với chủ hộ', 'Số ĐDCN'],
+        ['1', 'Giàng A Páo', '011080001234', 'Vừ Thị Dợ', '1982', 'Vợ', ''],
+      ],
+      rowIndexes: [0, 1],
+      columns: ['0:seq', '1:household_head', '3:full_name', '4:birth_date', '5:relation_to_head', '6:personal_id'],
+    },
   ])('$name', ({ grid, rowIndexes, columns }) => {
     const found = detectHeader(rows(grid));
     expect(found.kind).toBe('found');

@@ -78,6 +78,21 @@ describe('unseen inputs, end to end', () => {
     expect(persons.map((p) => [p.full_name, p.personal_id])).toEqual([['Giàng A Páo', null], ['Vừ Thị Dợ', null], ['Giàng A Sử', null]]);
   });
 
+  it('a "Chủ hộ" group over the head\'s name and ID: members keep their own names and are not merged into the head', async () => {
+    const csv = [
+      'STT,Chủ hộ,,Thành viên trong hộ,,,',
+      ',Họ và tên,Số ĐDCN,Họ và tên,Năm sinh,Quan hệ với chủ hộ,Số ĐDCN',
+      '1,Giàng A Páo,011080001234,Giàng A Páo,1980,Chủ hộ,011080001234',
+      '2,Giàng A Páo,011080001234,Vừ Thị Dợ,1982,Vợ,',
+      '3,Giàng A Páo,011080001234,Giàng A Sử,2005,Con,',
+    ].join('\n');
+    const { report, persons } = await importFiles({ 'ho-giang-nhom.csv': csv });
+    expect(report).toMatchObject({ records_in: 3, new: 3, merged: 0, flagged: 0 });
+    expect(persons.map((p) => [p.full_name, p.personal_id, p.relation_to_head])).toEqual([
+      ['Giàng A Páo', '011080001234', 'Chủ hộ'], ['Vừ Thị Dợ', null, 'Vợ'], ['Giàng A Sử', null, 'Con'],
+    ]);
+  });
+
   it('three header rows (group row, labels, Nam | Nữ under Năm sinh): the sub-label row is no person', async () => {
     const bytes = await xlsx((wb) => {
       const ws = wb.addWorksheet('Bản Phăng');
