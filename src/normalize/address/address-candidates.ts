@@ -1,0 +1,116 @@
+/**
+ * Scores every commune an address could name against the rest of the address (does the district and
+ * province written contain it? is it in the run's province?) and folds the readings of both lists into
+ * outcomes: one per current commune (or per split old commune).
+ */
+import type { SegmentReadings } from './address-readings.js';
+import type { CommuneRef, DistrictRef, GazetteerIndex, LegacyCommuneRef, ProvinceRef } from './gazetteer-index.js';
+
+export interface Outcome {
+  /** Current commune code, or null when the old commune was split (then `splitTargets` lists the new ones). */
+  current: string | null;
+  /** Old communes this outcome could have been written in, each with its best score. */
+  legacyChoices: { ref: LegacyCommuneRef; score: number }[];
+  splitTargets: string[];
+  score: number;
+  /** Index of the segment holding the commune name. */
+  segment: number;
+  /** The reading that scored best, for the label. */
+  ref: CommuneRef;
+}
+
+const CONFLICT = 0.6;
+const OUT_OF_PROVINCE = 0.5;
+
+/** Score of one commune reading of segment i given all segments' readings. */
+export function scoreCandidate(
+  ref: CommuneRef, baseQuality: number, viaFull: boolean, i: number, all: SegmentReadings[], defaultProvinces: ReadonlySet<string>,
+): number {
+  const seg = all[i].seg;
+  let s = baseQuality - (viaFull ? 0.05 : 0);
+  if (viaFull) {
+    // The unit word was read as part of the name: its penalty above is all.
+  } else if (seg.level === 'commune') {
+    if (seg.type && seg.type !== ref.type) s -= 0.1;
+  } else s -= 0.05;
+  let provinceWritten = false;
+  for (let j = 0; j < all.length; j++) {
+    const other = all[j];
+    if (j === i || (other.seg.level === 'hamlet' && j > i)) continue;
+    const upper = other.seg.level === 'district' || other.seg.level === 'city' || other.seg.level === 'province';
+    if (j < i && !upper) {
+      // Left of the commune is where hamlets and streets go; a second commune there makes this reading doubtful.
+      if (other.seg.level === 'commune') s -= 0.3;
+      else if (other.communes.length > 0) s -= 0.05;
+      continue;
+    }
+    const d = other.districts.find((r) => districtFits(r.ref, ref));
+    const p = other.provinces.find((r) => provinceFits(r.ref, ref));
+    if (d) s += ref.list === 'legacy' ? 0.1 * d.quality : 0;
+    if (p) {
+      provinceWritten = true;
+      s += 0.03 * p.quality;
+    }
+    if (d || p) continue;
+    if (other.districts.length > 0 || other.provinces.length > 0 || other.communes.length > 0) s -= CONFLICT;
+    else s -= 0.2;
+  }
+  const province = ref.list === 'legacy' ? ref.currentProvinceCode : ref.provinceCode;
+  if (!provinceWritten && !defaultProvinces.has(province) && !(ref.list === 'legacy' && defaultProvinces.has(ref.provinceCode))) s -= OUT_OF_PROVINCE;
+  return s;
+}
+
+function districtFits(d: DistrictRef, c: CommuneRef): boolean {
+  return c.list === 'legacy' ? d.code === c.districtCode : c.originDistricts.has(d.code);
+}
+
+function provinceFits(p: ProvinceRef, c: CommuneRef): boolean {
+  if (c.list === 'current') return p.currentCode === c.provinceCode;
+  return p.list === 'legacy' ? p.code === c.provinceCode : p.code === c.currentProvinceCode;
+}
+
+/** Every commune reading scored and grouped by what it would code; best first. */
+export function rankOutcomes(all: SegmentReadings[], index: GazetteerIndex, defaultProvinces: ReadonlySet<string>): Outcome[] {
+  const byKey = new Map<string, Outcome>();
+  const support = new Map<string, Set<string>>();
+  for (let i = 0; i < all.length; i++) {
+    for (const r of all[i].communes) {
+      const score = scoreCandidate(r.ref, r.quality, r.viaFull, i, all, defaultProvinces);
+      const o = outcomeOf(r.ref, index, score, i);
+      const key = o.current ?? `split:${o.legacyChoices[0]?.ref.code}`;
+      const prev = byKey.get(key);
+      const lists = support.get(key) ?? new Set<string>();
+      lists.add(r.ref.list);
+      support.set(key, lists);
+      if (!prev) {
+        byKey.set(key, o);
+        continue;
+      }
+      mergeLegacy(prev, o);
+      if (score > prev.score) Object.assign(prev, { score, segment: i, ref: r.ref });
+    }
+  }
+  for (const [key, o] of byKey) if (support.get(key)!.size === 2) o.score += 0.02; // both lists agree
+  return [...byKey.values()].sort((a, b) => b.score - a.score);
+}
+
+function outcomeOf(ref: CommuneRef, index: GazetteerIndex, score: number, segment: number): Outcome {
+  if (ref.list === 'legacy') {
+    const full = ref.links.filter((l) => l.coverage === 'full');
+    if (full.length === 1 && ref.links.length === 1) {
+      return { current: full[0].to, legacyChoices: [{ ref, score }], splitTargets: [], score, segment, ref };
+    }
+    return { current: null, legacyChoices: [{ ref, score }], splitTargets: ref.links.map((l) => l.to), score, segment, ref };
+  }
+  // A new commune made from a single old one tells where the address was before 2025, too.
+  const sole = ref.origins.length === 1 ? index.legacyCommunes.get(ref.origins[0]) ?? null : null;
+  return { current: ref.code, legacyChoices: sole ? [{ ref: sole, score }] : [], splitTargets: [], score, segment, ref };
+}
+
+function mergeLegacy(into: Outcome, o: Outcome): void {
+  for (const l of o.legacyChoices) {
+    const same = into.legacyChoices.find((x) => x.ref.code === l.ref.code);
+    if (!same) into.legacyChoices.push(l);
+    else if (l.score > same.score) same.score = l.score;
+  }
+}

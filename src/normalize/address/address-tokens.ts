@@ -1,0 +1,86 @@
+/**
+ * Splits an address as a clerk wrote it into word tokens with comparison keys and the punctuation around them.
+ * Tolerant of TCVN3 residue (font lost, cp1252 view) without depending on ingest: those characters are folded
+ * to their plain letters here, which is all the matcher needs.
+ */
+import { cleanText, foldKey, toneKey } from '../vietnamese-text.js';
+import { NAME_ALIASES } from './address-markers.js';
+import { TCVN3_FOLD } from './tcvn3-fold.js';
+
+export interface AddressToken {
+  /** As written (NFC), for the hamlet field and messages. */
+  raw: string;
+  /** Folded, apostrophes removed, numbers without leading zeros: 'P.01' → 'p', '1'. */
+  key: string;
+  /** Lower-case with canonical tone placement, to tell "phường" from "Phương". */
+  tone: string;
+  /** A full stop follows ("P.", "TP."): the token is an abbreviation. */
+  dot: boolean;
+  /** Punctuation before the token: comma/semicolon/bracket ('hard'), dash or slash ('soft'). */
+  brk: 'hard' | 'soft' | null;
+}
+
+const TCVN3_CHARS_RE = new RegExp(`[${[...TCVN3_FOLD.keys()].join('')}]`, 'g');
+const TCVN3_HINT_RE = new RegExp(`[${[...TCVN3_FOLD.keys()].filter((c) => c !== '\u00AD').join('')}]`);
+const PIECE_RE = /([\p{L}\p{M}0-9'’]+)|([,;:()[\]\n|+]+)|(\s*[-–—/\\]+\s*)|(\.)/gu;
+const LETTER_THEN_DIGIT_RE = /^(\p{L}+)(\d+[a-z]?)$/iu;
+
+/**
+ * @example
+ * tokenizeAddress('TP.ĐBP').map((t) => t.key); // ['tp', 'dien', 'bien', 'phu']
+ * tokenizeAddress('P.01, Q.3').map((t) => t.key); // ['p', '1', 'q', '3']
+ */
+export function tokenizeAddress(text: string): AddressToken[] {
+  // A lone soft hyphen is common junk in Unicode text; it is TCVN3's ư only when other TCVN3 letters are there.
+  const legacy = TCVN3_HINT_RE.test(text);
+  const cleaned = cleanText(legacy ? text.replace(TCVN3_CHARS_RE, (ch) => TCVN3_FOLD.get(ch) ?? ch) : text);
+  const tokens: AddressToken[] = [];
+  let brk: AddressToken['brk'] = null;
+  for (const m of cleaned.matchAll(PIECE_RE)) {
+    if (m[2] !== undefined) brk = 'hard';
+    else if (m[3] !== undefined) brk = brk ?? 'soft';
+    else if (m[4] !== undefined) {
+      if (tokens.length > 0) tokens[tokens.length - 1].dot = true;
+    } else {
+      const word = m[1].replace(/['’]/g, "'");
+      const split = LETTER_THEN_DIGIT_RE.exec(word);
+      for (const part of split ? [split[1], split[2]] : [word]) {
+        pushWord(tokens, part, brk);
+        brk = null;
+      }
+    }
+  }
+  return tokens;
+}
+
+function pushWord(tokens: AddressToken[], raw: string, brk: AddressToken['brk']): void {
+  let key = foldKey(raw).replace(/'/g, '');
+  if (/^\d+[a-z]?$/.test(key)) key = key.replace(/^0+(?=\d)/, '');
+  if (key === '') return;
+  const alias = NAME_ALIASES.get(key);
+  if (alias) {
+    alias.forEach((k, i) => tokens.push({ raw: i === 0 ? raw : '', key: k, tone: k, dot: false, brk: i === 0 ? brk : null }));
+    return;
+  }
+  tokens.push({ raw, key, tone: toneKey(raw), dot: false, brk });
+}
+
+/** Compact key of a unit name as the gazetteer writes it: "Mỹ Đình 01" → 'mydinh1', "K' Dang" → 'kdang'. */
+export function unitKey(name: string): string {
+  return foldKey(name)
+    .replace(/['’]/g, '')
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '')
+    .map((w) => (/^\d+[a-z]?$/.test(w) ? w.replace(/^0+(?=\d)/, '') : w))
+    .join('');
+}
+
+/** Compact tone key of a unit name, comparable with a segment's `tone`: "Thanh Hóa" and "Thanh Hoá" agree. */
+export function unitTone(name: string): string {
+  return toneKey(name)
+    .replace(/['’]/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '')
+    .map((w) => (/^\d+[a-z]?$/.test(w) ? w.replace(/^0+(?=\d)/, '') : w))
+    .join('');
+}

@@ -1,0 +1,163 @@
+/**
+ * Codes an address as a clerk wrote it to the administrative units before and after 1 July 2025.
+ * Pure: the gazetteer comes in as an index built once per run.
+ */
+import type { Issue } from '../issue.js';
+import { cleanText } from '../vietnamese-text.js';
+import { hamletText, type AddressSegment } from './address-segments.js';
+import { provinceReadings, unitReadings, type SegmentReadings } from './address-readings.js';
+import { rankOutcomes, type Outcome } from './address-candidates.js';
+import type { GazetteerIndex } from './gazetteer-index.js';
+import { describeCurrent, describeLegacy, describeOutcome } from './address-labels.js';
+
+export interface AddressInput {
+  text?: string;
+  hamlet?: string;
+  commune?: string;
+  district?: string;
+  province?: string;
+}
+
+export interface AddressCandidate {
+  label: string;
+  legacyCommuneCode: string | null;
+  currentCommuneCode: string | null;
+  score: number;
+}
+
+export interface AddressCoding {
+  /** thôn/bản/tổ/xóm/khối/đội… as written, proper case ("Bản Noong Bua", "Tổ 5"); null when none. */
+  hamlet: string | null;
+  /** Codes in the pre-2025 list; only filled when certain. */
+  legacy: { provinceCode: string; districtCode: string | null; communeCode: string } | null;
+  /** Codes in the post-2025 list; only filled when certain. */
+  current: { provinceCode: string; communeCode: string } | null;
+  status: 'coded' | 'ambiguous' | 'unmatched';
+  confidence: number;
+  /** Top 3 for the reviewer. */
+  candidates: AddressCandidate[];
+  issues: Issue[];
+}
+
+/** Best score needed to code without review, and the lead it needs over the next different outcome. */
+const MIN_SCORE = 0.7;
+const MIN_MARGIN = 0.1;
+
+/**
+ * @example
+ * codeAddress({ text: 'Bản Noong Bua, P. Noong Bua, TP. Điện Biên Phủ, T. Điện Biên' }, index, { defaultProvinceCode: '11' });
+ * // { hamlet: 'Bản Noong Bua', legacy: { provinceCode: '11', districtCode: '094', communeCode: '03…' },
+ * //   current: { provinceCode: '11', communeCode: '03…' }, status: 'coded', … }
+ */
+export function codeAddress(input: AddressInput, index: GazetteerIndex, context: { defaultProvinceCode: string }): AddressCoding {
+  const segs = collectSegments(input, index);
+  const shown = describeInput(input);
+  const lastUpper = lastIndex(segs, (s) => s.level !== 'hamlet');
+  const provReads = segs.map((s, i) => provinceReadings(s, index, i === lastUpper));
+  const defaults = defaultProvinces(index, context.defaultProvinceCode);
+  const written = new Set(provReads.flat().filter((r) => r.quality >= 0.97).map((r) => r.ref.currentCode));
+  const scope = written.size > 0 ? [...written] : [...defaults];
+  const readings: SegmentReadings[] = segs.map((s, i) => unitReadings(s, index, scope, provReads[i]));
+  const ranked = rankOutcomes(readings, index, defaults);
+  const hamlet = hamletOf(segs, ranked[0]);
+  const candidates = ranked.slice(0, 3).map((o) => candidateOf(o, index));
+  const best = ranked[0];
+  if (!best || best.score < 0.35) {
+    return blank(hamlet, 'unmatched', candidates, [
+      issue('address_unmatched', `Không xác định được xã/phường của địa chỉ "${shown}"${candidates.length ? `; gần nhất: ${labels(candidates)}` : ''}`),
+    ]);
+  }
+  const second = ranked[1];
+  const margin = second ? best.score - second.score : 1;
+  if (best.score < MIN_SCORE || margin < MIN_MARGIN - 1e-9) {
+    return blank(hamlet, 'ambiguous', candidates, [
+      issue('address_ambiguous', `Địa chỉ "${shown}" có thể là: ${labels(candidates)}. Cần chọn đúng xã/phường.`),
+    ], best.score * 0.5);
+  }
+  const confidence = Math.max(0, Math.min(1, best.score)) * Math.min(1, 0.75 + margin);
+  const choices = [...best.legacyChoices].sort((a, b) => b.score - a.score);
+  const legacyRef = choices.length > 0 && (choices.length === 1 || choices[0].score - choices[1].score >= MIN_MARGIN - 1e-9) ? choices[0].ref : null;
+  const legacy = legacyRef ? { provinceCode: legacyRef.provinceCode, districtCode: legacyRef.districtCode, communeCode: legacyRef.code } : null;
+  if (best.current === null) {
+    const targets = best.splitTargets.map((code) => ({ label: describeCurrent(code, index), legacyCommuneCode: legacyRef?.code ?? null, currentCommuneCode: code, score: best.score }));
+    return {
+      hamlet, legacy, current: null, status: 'ambiguous', confidence: confidence * 0.5, candidates: targets.slice(0, 3),
+      issues: [issue('address_commune_split', `${legacyRef ? describeLegacy(legacyRef, index) : shown} đã được chia cho nhiều xã/phường mới: ${targets.map((t) => t.label).join('; ')}. Cần xác định theo thôn/bản.`)],
+    };
+  }
+  const current = { provinceCode: index.currentCommunes.get(best.current)?.provinceCode ?? '', communeCode: best.current };
+  if (choices.length > 1 && legacyRef === null) {
+    return {
+      hamlet, legacy: null, current, status: 'ambiguous', confidence: confidence * 0.5,
+      candidates: choices.slice(0, 3).map((c) => ({ label: describeLegacy(c.ref, index), legacyCommuneCode: c.ref.code, currentCommuneCode: best.current, score: c.score })),
+      issues: [issue('address_legacy_ambiguous', `Địa chỉ "${shown}" thuộc ${describeCurrent(best.current, index)}, nhưng không rõ trước 1/7/2025 là: ${choices.slice(0, 3).map((c) => describeLegacy(c.ref, index)).join('; ')}.`)],
+    };
+  }
+  return { hamlet, legacy, current, status: 'coded', confidence, candidates, issues: [] };
+}
+
+function collectSegments(input: AddressInput, index: GazetteerIndex): AddressSegment[] {
+  const segs: AddressSegment[] = [];
+  if (input.text && input.text.trim()) segs.push(...index.parse(input.text));
+  const column = (value: string | undefined, level: AddressSegment['level']) => {
+    if (!value || !value.trim()) return;
+    const parsed = index.parse(value);
+    if (level === 'hamlet') {
+      // The hamlet column is a hamlet whatever its first word.
+      const raw = cleanText(value);
+      segs.push({ level: 'hamlet', type: '', markerRaw: '', key: '', tone: '', raw, fullKey: null, brk: 'hard' });
+      return;
+    }
+    for (const s of parsed) segs.push(s.level === null ? { ...s, level } : s.level === 'city' && level === 'district' ? { ...s, level: 'district' } : s);
+  };
+  column(input.hamlet, 'hamlet');
+  column(input.commune, 'commune');
+  column(input.district, 'district');
+  column(input.province, 'province');
+  return segs;
+}
+
+function defaultProvinces(index: GazetteerIndex, code: string): Set<string> {
+  const out = new Set<string>();
+  if (index.currentProvinces.has(code)) out.add(code);
+  const legacy = index.legacyProvinces.get(code);
+  if (legacy) out.add(legacy.currentCode);
+  return out;
+}
+
+function hamletOf(segs: AddressSegment[], best: Outcome | undefined): string | null {
+  const marked = segs.filter((s, i) => s.level === 'hamlet' && i !== best?.segment).map(hamletText).filter((h) => h !== '');
+  if (marked.length > 0) return marked.join(', ');
+  // Unmarked names left of the commune ("Co Mỵ, Thanh Minh, ĐBP") are the hamlet as written.
+  if (!best) return null;
+  const left = segs.slice(0, best.segment).filter((s) => s.level === null).map((s) => hamletText(s));
+  return left.length > 0 ? left.join(', ') : null;
+}
+
+function candidateOf(o: Outcome, index: GazetteerIndex): AddressCandidate {
+  const legacy = o.legacyChoices.length === 1 ? o.legacyChoices[0].ref.code : null;
+  return { label: describeOutcome(o, index), legacyCommuneCode: legacy, currentCommuneCode: o.current, score: round(o.score) };
+}
+
+function blank(hamlet: string | null, status: 'ambiguous' | 'unmatched', candidates: AddressCandidate[], issues: Issue[], confidence = 0): AddressCoding {
+  return { hamlet, legacy: null, current: null, status, confidence: round(confidence), candidates, issues };
+}
+
+function issue(code: string, message: string): Issue {
+  return { field: 'address', code, severity: 'review', message };
+}
+
+function labels(c: AddressCandidate[]): string {
+  return c.map((x) => x.label).join('; ');
+}
+
+function describeInput(input: AddressInput): string {
+  return cleanText([input.text, input.hamlet, input.commune, input.district, input.province].filter((p) => p && p.trim()).join(', '));
+}
+
+function lastIndex<T>(list: T[], pred: (t: T) => boolean): number {
+  for (let i = list.length - 1; i >= 0; i--) if (pred(list[i])) return i;
+  return -1;
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -1,0 +1,164 @@
+/**
+ * Everything the address matcher looks up, computed once per run from a GazetteerData: name keys → units
+ * of both lists, units per province (the scope for typo search), old ↔ new links, and memoized parsing.
+ */
+import { memoize } from '../memoize.js';
+import type { CommuneLink, GazetteerData } from './gazetteer-data.js';
+import { segmentAddress, type AddressSegment } from './address-segments.js';
+import { tokenizeAddress, unitKey, unitTone } from './address-tokens.js';
+import { allowedEdits, boundedEditDistance } from './edit-distance.js';
+
+interface Named {
+  code: string;
+  name: string;
+  type: string;
+  /** Compact folded key ('thanhxuong'). */
+  key: string;
+  /** Compact tone key ('thanhxương'). */
+  tone: string;
+}
+
+export interface LegacyCommuneRef extends Named {
+  list: 'legacy';
+  districtCode: string;
+  provinceCode: string;
+  /** The province this commune is in today (old provinces merged). */
+  currentProvinceCode: string;
+  links: CommuneLink[];
+}
+
+export interface CurrentCommuneRef extends Named {
+  list: 'current';
+  provinceCode: string;
+  /** Old communes (or island districts) that went wholly or partly into this one. */
+  origins: string[];
+  originDistricts: ReadonlySet<string>;
+}
+
+export type CommuneRef = LegacyCommuneRef | CurrentCommuneRef;
+
+export interface DistrictRef extends Named {
+  provinceCode: string;
+  currentProvinceCode: string;
+}
+
+export interface ProvinceRef extends Named {
+  list: 'legacy' | 'current';
+  /** The province code after 2025 this one is or became. */
+  currentCode: string;
+}
+
+export interface GazetteerIndex {
+  version: string;
+  communesByKey: ReadonlyMap<string, CommuneRef[]>;
+  districtsByKey: ReadonlyMap<string, DistrictRef[]>;
+  provincesByKey: ReadonlyMap<string, ProvinceRef[]>;
+  legacyCommunes: ReadonlyMap<string, LegacyCommuneRef>;
+  currentCommunes: ReadonlyMap<string, CurrentCommuneRef>;
+  districts: ReadonlyMap<string, DistrictRef>;
+  legacyProvinces: ReadonlyMap<string, ProvinceRef>;
+  currentProvinces: ReadonlyMap<string, ProvinceRef>;
+  /** Whether a compact key names any unit of either list. */
+  known(key: string): boolean;
+  /** Segments of a free-text address (memoized: the same strings repeat down a book). */
+  parse(text: string): AddressSegment[];
+  /** Communes of both lists in a current province whose key is within the typo bound of `key`. */
+  fuzzyCommunes(key: string, currentProvinceCode: string): { ref: CommuneRef; distance: number }[];
+  fuzzyDistricts(key: string, currentProvinceCode: string): { ref: DistrictRef; distance: number }[];
+  fuzzyProvinces(key: string): { ref: ProvinceRef; distance: number }[];
+}
+
+/** Other names clerks use for a province (folded compact key → code in that list). */
+const PROVINCE_ALIASES: [string, 'legacy' | 'current', string][] = [
+  ['hue', 'legacy', '46'],
+  ['saigon', 'legacy', '79'],
+  ['tphochiminh', 'current', '79'],
+];
+
+/**
+ * @example
+ * const index = buildGazetteerIndex(JSON.parse(readFileSync('data/gazetteer/vn-2025.json', 'utf8')));
+ * index.communesByKey.get('noongbua'); // [{ list: 'legacy', code: '03…', … }]
+ */
+export function buildGazetteerIndex(data: GazetteerData): GazetteerIndex {
+  const named = (u: { code: string; name: string; type: string }) => ({ code: u.code, name: u.name, type: u.type, key: unitKey(u.name), tone: unitTone(u.name) });
+  const provinceTo = new Map(data.provinceMap.map((m) => [m.from, m.to]));
+  const legacyProvinces = new Map<string, ProvinceRef>();
+  for (const p of data.legacy.provinces) legacyProvinces.set(p.code, { ...named(p), list: 'legacy', currentCode: provinceTo.get(p.code) ?? p.code });
+  const currentProvinces = new Map<string, ProvinceRef>();
+  for (const p of data.current.provinces) currentProvinces.set(p.code, { ...named(p), list: 'current', currentCode: p.code });
+
+  const districts = new Map<string, DistrictRef>();
+  for (const d of data.legacy.districts) {
+    const provinceCode = d.parent ?? '';
+    districts.set(d.code, { ...named(d), provinceCode, currentProvinceCode: legacyProvinces.get(provinceCode)?.currentCode ?? provinceCode });
+  }
+
+  const linksFrom = groupBy(data.communeMap, (l) => l.from);
+  const linksTo = groupBy(data.communeMap, (l) => l.to);
+  const legacyCommunes = new Map<string, LegacyCommuneRef>();
+  for (const c of data.legacy.communes) {
+    const district = districts.get(c.parent ?? '');
+    const provinceCode = district?.provinceCode ?? '';
+    legacyCommunes.set(c.code, {
+      ...named(c), list: 'legacy', districtCode: c.parent ?? '', provinceCode,
+      currentProvinceCode: district?.currentProvinceCode ?? provinceCode, links: linksFrom.get(c.code) ?? [],
+    });
+  }
+  const currentCommunes = new Map<string, CurrentCommuneRef>();
+  for (const c of data.current.communes) {
+    const origins = (linksTo.get(c.code) ?? []).map((l) => l.from);
+    const originDistricts = new Set(origins.map((o) => (o.length === 3 ? o : legacyCommunes.get(o)?.districtCode ?? '')).filter((d) => d !== ''));
+    currentCommunes.set(c.code, { ...named(c), list: 'current', provinceCode: c.parent ?? '', origins, originDistricts });
+  }
+
+  const communesByKey = groupBy<CommuneRef>([...legacyCommunes.values(), ...currentCommunes.values()], (c) => c.key);
+  const districtsByKey = groupBy([...districts.values()], (d) => d.key);
+  const provinceList = [...legacyProvinces.values(), ...currentProvinces.values()];
+  const provincesByKey = groupBy(provinceList, (p) => p.key);
+  for (const [alias, list, code] of PROVINCE_ALIASES) {
+    const p = (list === 'legacy' ? legacyProvinces : currentProvinces).get(code);
+    if (p) provincesByKey.set(alias, [...(provincesByKey.get(alias) ?? []), p]);
+  }
+
+  const communesByProvince = groupBy<CommuneRef>([...legacyCommunes.values(), ...currentCommunes.values()], (c) =>
+    c.list === 'legacy' ? c.currentProvinceCode : c.provinceCode,
+  );
+  const districtsByProvince = groupBy([...districts.values()], (d) => d.currentProvinceCode);
+  const known = (key: string) => communesByKey.has(key) || districtsByKey.has(key) || provincesByKey.has(key);
+  const near = <T extends Named>(pool: T[] | undefined, key: string) => {
+    const max = allowedEdits(key.length);
+    if (max === 0 || !pool) return [];
+    const out: { ref: T; distance: number }[] = [];
+    for (const ref of pool) {
+      const d = boundedEditDistance(key, ref.key, Math.min(max, allowedEdits(ref.key.length)));
+      if (d <= Math.min(max, allowedEdits(ref.key.length))) out.push({ ref, distance: d });
+    }
+    return out;
+  };
+  const fuzzyCommunes = memoize((k: string) => near(communesByProvince.get(k.slice(0, 2)), k.slice(3)), 50_000);
+  const fuzzyDistricts = memoize((k: string) => near(districtsByProvince.get(k.slice(0, 2)), k.slice(3)), 20_000);
+  const fuzzyProvinces = memoize((k: string) => near(provinceList, k), 5_000);
+
+  return {
+    version: data.version,
+    communesByKey, districtsByKey, provincesByKey,
+    legacyCommunes, currentCommunes, districts, legacyProvinces, currentProvinces,
+    known,
+    parse: memoize((text: string) => segmentAddress(tokenizeAddress(text), known), 100_000),
+    fuzzyCommunes: (key, province) => fuzzyCommunes(`${province}:${key}`),
+    fuzzyDistricts: (key, province) => fuzzyDistricts(`${province}:${key}`),
+    fuzzyProvinces,
+  };
+}
+
+function groupBy<T>(items: Iterable<T>, keyOf: (t: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const it of items) {
+    const k = keyOf(it);
+    const list = m.get(k);
+    if (list) list.push(it);
+    else m.set(k, [it]);
+  }
+  return m;
+}
