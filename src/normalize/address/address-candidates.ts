@@ -33,6 +33,9 @@ export function scoreCandidate(
   } else if (seg.level === 'commune') {
     if (seg.type && seg.type !== ref.type) s -= 0.1;
   } else s -= 0.05;
+  // "Pá Mú, Mường Nhé": a district's name after an unread name is the district, not the commune.
+  const alsoUpper = all[i].districts.length > 0 || all[i].provinces.length > 0;
+  if (alsoUpper && all.some((o, j) => j < i && o.seg.level === null)) s -= 0.2;
   let provinceWritten = false;
   for (let j = 0; j < all.length; j++) {
     const other = all[j];
@@ -46,10 +49,10 @@ export function scoreCandidate(
     }
     const d = other.districts.find((r) => districtFits(r.ref, ref));
     const p = other.provinces.find((r) => provinceFits(r.ref, ref));
-    if (d) s += ref.list === 'legacy' ? 0.1 * d.quality : 0;
+    if (d) s += ref.list === 'legacy' ? 0.1 * Math.min(1, d.quality / 0.97) : 0;
     if (p) {
       provinceWritten = true;
-      s += 0.03 * p.quality;
+      s += 0.03 * Math.min(1, p.quality / 0.97);
     }
     if (d || p) continue;
     if (other.districts.length > 0 || other.provinces.length > 0 || other.communes.length > 0) s -= CONFLICT;

@@ -118,10 +118,13 @@ function splitDraft(d: Draft, known: (key: string) => boolean): Draft[] {
   return out;
 }
 
-/** Fewest cut points so every part is a known name (at most 3 parts), or null. */
+/**
+ * Fewest cut points so every part is a known name (at most 3 parts), or null. Parts have two words at
+ * least: one-syllable names (Hồ, Thứa) would otherwise cut a misspelt two-word name in half.
+ */
 function bestCuts(keys: string[], known: (key: string) => boolean): number[] | null {
   const n = keys.length;
-  const part = (a: number, b: number) => known(keys.slice(a, b).join(''));
+  const part = (a: number, b: number) => b - a >= 2 && known(keys.slice(a, b).join(''));
   for (let a = 1; a < n; a++) if (part(0, a) && part(a, n)) return [a];
   for (let a = 1; a < n; a++) for (let b = a + 1; b < n; b++) if (part(0, a) && part(a, b) && part(b, n)) return [a, b];
   return null;

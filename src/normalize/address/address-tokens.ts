@@ -5,7 +5,7 @@
  */
 import { cleanText, foldKey, toneKey } from '../vietnamese-text.js';
 import { NAME_ALIASES } from './address-markers.js';
-import { TCVN3_FOLD } from './tcvn3-fold.js';
+import { TCVN3_FOLD, TCVN3_HINTS } from './tcvn3-fold.js';
 
 export interface AddressToken {
   /** As written (NFC), for the hamlet field and messages. */
@@ -21,7 +21,8 @@ export interface AddressToken {
 }
 
 const TCVN3_CHARS_RE = new RegExp(`[${[...TCVN3_FOLD.keys()].join('')}]`, 'g');
-const TCVN3_HINT_RE = new RegExp(`[${[...TCVN3_FOLD.keys()].filter((c) => c !== '\u00AD').join('')}]`);
+// TCVN3's ư is a soft hyphen: inside a word ("N\u00ADa") it is a letter, not a hyphenation point.
+const TCVN3_HINT_RE = new RegExp(`[${TCVN3_HINTS}]|\\p{L}\u00AD\\p{L}`, 'u');
 const PIECE_RE = /([\p{L}\p{M}0-9'’]+)|([,;:()[\]\n|+]+)|(\s*[-–—/\\]+\s*)|(\.)/gu;
 const LETTER_THEN_DIGIT_RE = /^(\p{L}+)(\d+[a-z]?)$/iu;
 
@@ -31,7 +32,6 @@ const LETTER_THEN_DIGIT_RE = /^(\p{L}+)(\d+[a-z]?)$/iu;
  * tokenizeAddress('P.01, Q.3').map((t) => t.key); // ['p', '1', 'q', '3']
  */
 export function tokenizeAddress(text: string): AddressToken[] {
-  // A lone soft hyphen is common junk in Unicode text; it is TCVN3's ư only when other TCVN3 letters are there.
   const legacy = TCVN3_HINT_RE.test(text);
   const cleaned = cleanText(legacy ? text.replace(TCVN3_CHARS_RE, (ch) => TCVN3_FOLD.get(ch) ?? ch) : text);
   const tokens: AddressToken[] = [];
