@@ -145,12 +145,11 @@ class RowRenderer {
     const reasons: string[] = [];
     if (layout.noNameColumn) reasons.push('sheet_without_name_column');
     if (flaws.includes('missing_name')) reasons.push('missing_name');
-    if (impossible) reasons.push('date_impossible');
     let outcome: Outcome = reasons.length > 0 ? 'rejected' : 'new';
-    if (outcome === 'new' && flaws.includes('personal_id_sex_mismatch') && idWritten !== null) {
-      outcome = 'flagged';
-      reasons.push('personal_id_sex_mismatch');
-    }
+    // Doubtful values keep the person: loaded pending review, the field sent to a reviewer.
+    if (outcome === 'new' && impossible) reasons.push('date_impossible');
+    if (outcome === 'new' && flaws.includes('personal_id_sex_mismatch') && idWritten !== null) reasons.push('personal_id_sex_mismatch');
+    if (reasons.length > 0 && outcome === 'new') outcome = 'flagged';
     const recordFlaws = flaws.filter(
       (f) => (f !== 'personal_id_sex_mismatch' || idWritten !== null) && (f !== 'date_impossible' || impossible),
     );

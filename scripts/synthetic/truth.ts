@@ -13,7 +13,7 @@ export type Outcome = 'new' | 'merged' | 'rejected' | 'flagged';
 /** Deliberate mess in a row. Only the first three change the outcome. */
 export type Flaw =
   | 'missing_name' // the name cell is empty → rejected
-  | 'date_impossible' // 31/02/1968 → rejected
+  | 'date_impossible' // 31/02/1968 → flagged (loaded pending review, the date sent to a reviewer)
   | 'personal_id_sex_mismatch' // the ID's sex/century digit disagrees with the sex → flagged
   | 'extra_spaces' // "  Lò  Văn   Pánh "
   | 'upper_case' // "LÒ VĂN PÁNH" in a proper-case sheet

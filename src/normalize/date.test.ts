@@ -103,9 +103,10 @@ describe('normalizeDate', () => {
     expect(normalizeDate('2100', { today: new Date(2101, 0, 1) }).value).toBe('2100');
   });
 
-  it('rejects with severity reject and shows the raw value in Vietnamese', () => {
-    const [issue] = normalizeDate('31/02/1968', { today }).issues;
-    expect(issue).toMatchObject({ field: 'birth_date', severity: 'reject' });
+  it('sends an impossible date to review (no value) and shows the raw value in Vietnamese', () => {
+    const { value, issues: [issue] } = normalizeDate('31/02/1968', { today });
+    expect(value).toBeNull();
+    expect(issue).toMatchObject({ field: 'birth_date', severity: 'review' });
     expect(issue.message).toContain('31/02/1968');
     expect(issue.message).toContain('không tồn tại');
   });

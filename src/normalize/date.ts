@@ -53,7 +53,7 @@ export function normalizeDate(raw: string, options: DateOptions): Normalized<str
   const issues = textWarnings(text, field, shown);
   const read = readNumbers(text.numbers, text.yearLabelled);
   // Warnings about dropped words mean nothing when nothing could be read.
-  if (read === null) return reject([], field, 'date_unparseable', `Không đọc được ngày tháng: "${shown}"`);
+  if (read === null) return doubtful([], field, 'date_unparseable', `Không đọc được ngày tháng: "${shown}"`);
   return finish(read, field, shown, options.today, issues);
 }
 
@@ -84,7 +84,7 @@ export function normalizeDateParts(
   for (const part of parts) issues.push(...textWarnings(part, field, shown));
   const [dayNo, monthNo, yearNo] = parts.map(partNumber);
   if (y === '' || parts[2].kind === 'unknown') {
-    return reject([], field, 'date_unparseable', `Thiếu năm trong ngày tháng: "${shown}"`);
+    return doubtful([], field, 'date_unparseable', `Thiếu năm trong ngày tháng: "${shown}"`);
   }
   if (
     dayNo === null ||
@@ -94,7 +94,7 @@ export function normalizeDateParts(
     !SHORT_RE.test(monthNo) ||
     !(YEAR_RE.test(yearNo) || TWO_DIGIT_RE.test(yearNo))
   ) {
-    return reject([], field, 'date_unparseable', `Không đọc được ngày tháng: "${shown}"`);
+    return doubtful([], field, 'date_unparseable', `Không đọc được ngày tháng: "${shown}"`);
   }
   const read: ReadDate = {
     year: Number(yearNo),
@@ -173,17 +173,17 @@ function finish(read: ReadDate, field: string, shown: string, todayDate: Date, i
   if (date.year === 0 || date.month > 12 || date.day > 31 || (date.month > 0 && date.day > daysInMonth(date.year, date.month))) {
     const swapped = date.day >= 1 && date.day <= 12 && date.month <= daysInMonth(date.year, date.day);
     const hint = swapped && date.month > 12 ? ' (có thể ghi tháng trước ngày)' : '';
-    return reject(issues, field, 'date_impossible', `Ngày tháng không tồn tại: "${shown}"${hint}`);
+    return doubtful(issues, field, 'date_impossible', `Ngày tháng không tồn tại: "${shown}"${hint}`);
   }
   if (date.month === 0 && date.day !== 0) {
     date.day = 0;
     issues.push(warning(field, 'date_day_without_month', `Có ngày nhưng không có tháng, chỉ giữ năm: "${shown}"`));
   }
   if (compareKnown(date, today) > 0) {
-    return reject(issues, field, 'date_future', `Ngày tháng ở tương lai: "${shown}"`);
+    return doubtful(issues, field, 'date_future', `Ngày tháng ở tương lai: "${shown}"`);
   }
   if (minimumAge(date, today) > MAX_AGE) {
-    return reject(issues, field, 'date_too_old', `Ngày tháng quá xa (hơn ${MAX_AGE} năm trước): "${shown}"`);
+    return doubtful(issues, field, 'date_too_old', `Ngày tháng quá xa (hơn ${MAX_AGE} năm trước): "${shown}"`);
   }
   return { value: formatPartialIso(date), issues };
 }
@@ -207,7 +207,11 @@ function warning(field: string, code: string, message: string): Issue {
   return { field, code, severity: 'warning', message };
 }
 
-function reject(issues: Issue[], field: string, code: string, message: string): Normalized<string> {
-  issues.push({ field, code, severity: 'reject', message });
+/**
+ * An impossible, future, too-old or unreadable date is doubtful, not fatal: the person is still loaded (pending
+ * review) without a birth date, and the field goes to a reviewer with the value as written.
+ */
+function doubtful(issues: Issue[], field: string, code: string, message: string): Normalized<string> {
+  issues.push({ field, code, severity: 'review', message });
   return { value: null, issues };
 }

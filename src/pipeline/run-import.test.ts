@@ -60,7 +60,8 @@ describe('runImport', () => {
     expect(report.status).toBe('succeeded');
     expect(report.records_in).toBe(5);
     expect(report.records_in).toBe(report.new + report.merged + report.flagged + report.rejected);
-    expect(report.rejected).toBe(2); // no name; 31/02
+    expect(report.rejected).toBe(1); // no name
+    expect(report.flagged).toBe(2); // Hùng's ID says female; Páo's 31/02: both loaded pending review
     const csv = report.files.find((f) => f.name === 'ban-na-ngam.csv')!;
     expect(csv).toMatchObject({ status: 'loaded', kind: 'csv', records_in: 5 });
     const docx = report.files.find((f) => f.name === 'notes.docx')!;
@@ -69,19 +70,23 @@ describe('runImport', () => {
 
     const rejects = readFileSync(join(outDir, 'rejects.csv'), 'utf8');
     expect(rejects.startsWith('\uFEFF')).toBe(true);
-    expect(rejects).toContain('Giàng A Páo');
-    expect(rejects.split('\r\n').filter(Boolean)).toHaveLength(3);
+    expect(rejects.split('\r\n').filter(Boolean)).toHaveLength(2);
+    const review = readFileSync(join(outDir, 'review-fields.csv'), 'utf8');
+    expect(review).toContain('birth_date,31/02/1980,date_impossible');
+    expect(review).toContain('personal_id,011195000777,personal_id_sex_mismatch');
     expect(JSON.parse(readFileSync(join(outDir, 'reconciliation.json'), 'utf8')).run_id).toBe(report.run_id);
     expect(readFileSync(join(outDir, 'reconciliation.html'), 'utf8')).toContain('Báo cáo đối soát');
 
     const { persons: people, households } = await persons(ws.db);
-    expect(people.map((p) => p.full_name)).toEqual(['Lò Văn Pánh', 'Quàng Thị Ưng', 'Lò Văn Hùng']);
+    expect(people.map((p) => [p.full_name, p.status])).toEqual([
+      ['Lò Văn Pánh', 'active'], ['Quàng Thị Ưng', 'active'], ['Lò Văn Hùng', 'pending_review'], ['Giàng A Páo', 'pending_review'],
+    ]);
     const panh = people[0];
     expect(panh).toMatchObject({ birth_date: '1968-03-12', sex: 'M', ethnicity: 'Thái', personal_id: '011068001234',
       household_book_no: '123456', relation_to_head: 'Chủ hộ', status: 'active' });
     expect(panh.sources).toEqual([{ file: 'ban-na-ngam.csv', sheet: null, row: 3, page: null }]);
-    expect(households).toHaveLength(1);
-    expect(households[0]).toMatchObject({ book_no: '123456', head_person_id: panh.id, member_ids: people.map((p) => p.id) });
+    expect(households).toHaveLength(2);
+    expect(households[0]).toMatchObject({ book_no: '123456', head_person_id: panh.id, member_ids: people.slice(0, 3).map((p) => p.id) });
   });
 
   it('merges the same personal ID from a later file and skips files it already loaded', async () => {
@@ -100,8 +105,7 @@ describe('runImport', () => {
     expect(panh).toHaveLength(1);
     expect(panh[0].birth_date).toBe('1968-03-12');
     expect(panh[0].sources.map((s) => [s.file, s.row])).toEqual([['a.csv', 3], ['b.csv', 2]]);
-    expect(households).toHaveLength(1);
-    expect(households[0].member_ids).toHaveLength(4);
+    expect(households.map((h) => [h.book_no, h.member_ids.length])).toEqual([['123456', 4], ['223344', 1]]);
   });
 
   it('writes nothing to the registry on a dry run', async () => {
@@ -109,7 +113,7 @@ describe('runImport', () => {
     const file = join(ws.dir, 'a.csv');
     writeFileSync(file, CSV);
     const { report } = await runImport({ paths: [file], dbUrl: ws.db, outDir: join(ws.dir, 'o'), pipeline: 'nightly', dryRun: true, today: TODAY });
-    expect(report).toMatchObject({ dry_run: true, records_in: 5, rejected: 2 });
+    expect(report).toMatchObject({ dry_run: true, records_in: 5, rejected: 1, flagged: 2 });
     expect((await persons(ws.db)).persons).toHaveLength(0);
   });
 
