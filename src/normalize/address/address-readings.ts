@@ -47,7 +47,9 @@ export function unitReadings(seg: AddressSegment, index: GazetteerIndex, provinc
   }
   if (seg.level === null || seg.level === 'district' || seg.level === 'city') {
     out.districts = exact(index.districtsByKey.get(seg.key), seg, false);
-    if (out.districts.length === 0 || !out.districts.some((r) => provinces.includes(r.ref.currentProvinceCode))) {
+    const inScope = out.districts.filter((r) => provinces.includes(r.ref.currentProvinceCode));
+    if (inScope.length > 0) out.districts = inScope;
+    else {
       for (const p of provinces) {
         for (const { ref, distance } of index.fuzzyDistricts(seg.key, p)) {
           if (distance > 0) out.districts.push({ ref, quality: FUZZY_QUALITY[distance] ?? 0, viaFull: false });
@@ -59,7 +61,11 @@ export function unitReadings(seg: AddressSegment, index: GazetteerIndex, provinc
     out.communes = exact(index.communesByKey.get(seg.key), seg, false);
     if (seg.fullKey) out.communes.push(...exact(index.communesByKey.get(seg.fullKey), seg, true));
     const inScope = (c: CommuneRef) => provinces.includes(c.list === 'legacy' ? c.currentProvinceCode : c.provinceCode);
-    if (!out.communes.some((r) => inScope(r.ref))) {
+    // Names repeat across the country ("Tân Thành" ×50): far ones only matter when nothing near matches.
+    const near = out.communes.filter((r) => inScope(r.ref));
+    if (near.length > 0) out.communes = near;
+    // A name that is exactly a district or province here is that unit, not a misspelt commune.
+    else if (!out.districts.some((r) => r.quality >= 0.97) && !provinceReads.some((r) => r.quality >= 0.97)) {
       for (const p of provinces) {
         for (const { ref, distance } of index.fuzzyCommunes(seg.key, p)) {
           if (distance > 0) out.communes.push({ ref, quality: FUZZY_QUALITY[distance] ?? 0, viaFull: false });

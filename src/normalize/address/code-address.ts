@@ -4,6 +4,7 @@
  */
 import type { Issue } from '../issue.js';
 import { cleanText } from '../vietnamese-text.js';
+import { memoize } from '../memoize.js';
 import { hamletText, type AddressSegment } from './address-segments.js';
 import { provinceReadings, unitReadings, type SegmentReadings } from './address-readings.js';
 import { rankOutcomes, type Outcome } from './address-candidates.js';
@@ -50,6 +51,22 @@ const MIN_MARGIN = 0.1;
  * //   current: { provinceCode: '11', communeCode: '03…' }, status: 'coded', … }
  */
 export function codeAddress(input: AddressInput, index: GazetteerIndex, context: { defaultProvinceCode: string }): AddressCoding {
+  // A book repeats its address on every member's row: code each distinct one once per index.
+  let memo = memos.get(index);
+  if (!memo) {
+    memo = memoize((key: string) => {
+      const [defaultProvinceCode, text, hamlet, commune, district, province] = JSON.parse(key) as string[];
+      return codeFresh({ text, hamlet, commune, district, province }, index, defaultProvinceCode);
+    }, 50_000);
+    memos.set(index, memo);
+  }
+  return memo(JSON.stringify([context.defaultProvinceCode, input.text ?? '', input.hamlet ?? '', input.commune ?? '', input.district ?? '', input.province ?? '']));
+}
+
+const memos = new WeakMap<GazetteerIndex, (key: string) => AddressCoding>();
+
+function codeFresh(input: AddressInput, index: GazetteerIndex, defaultProvinceCode: string): AddressCoding {
+  const context = { defaultProvinceCode };
   const segs = collectSegments(input, index);
   const shown = describeInput(input);
   const lastUpper = lastIndex(segs, (s) => s.level !== 'hamlet');
@@ -60,16 +77,18 @@ export function codeAddress(input: AddressInput, index: GazetteerIndex, context:
   const readings: SegmentReadings[] = segs.map((s, i) => unitReadings(s, index, scope, provReads[i]));
   const ranked = rankOutcomes(readings, index, defaults);
   const hamlet = hamletOf(segs, ranked[0]);
-  const candidates = ranked.slice(0, 3).map((o) => candidateOf(o, index));
   const best = ranked[0];
+  const second = ranked[1];
+  const margin = second ? best.score - second.score : 1;
+  const clear = best !== undefined && best.score >= MIN_SCORE && margin >= MIN_MARGIN - 1e-9;
+  // Labels are for reviewers; a clear answer with a single old commune needs none (they cost more than the match).
+  const candidates = ranked.slice(0, clear ? 1 : 3).map((o) => candidateOf(o, index));
   if (!best || best.score < 0.35) {
     return blank(hamlet, 'unmatched', candidates, [
       issue('address_unmatched', `Không xác định được xã/phường của địa chỉ "${shown}"${candidates.length ? `; gần nhất: ${labels(candidates)}` : ''}`),
     ]);
   }
-  const second = ranked[1];
-  const margin = second ? best.score - second.score : 1;
-  if (best.score < MIN_SCORE || margin < MIN_MARGIN - 1e-9) {
+  if (!clear) {
     return blank(hamlet, 'ambiguous', candidates, [
       issue('address_ambiguous', `Địa chỉ "${shown}" có thể là: ${labels(candidates)}. Cần chọn đúng xã/phường.`),
     ], best.score * 0.5);
