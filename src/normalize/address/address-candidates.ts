@@ -49,7 +49,8 @@ export function scoreCandidate(
     }
     const d = other.districts.find((r) => districtFits(r.ref, ref));
     const p = other.provinces.find((r) => provinceFits(r.ref, ref));
-    if (d) s += ref.list === 'legacy' ? 0.1 * Math.min(1, d.quality / 0.97) : 0;
+    // A district written is evidence of the old list, unless the same words also name the province ("Điện Biên").
+    if (d && !p) s += ref.list === 'legacy' ? 0.1 * Math.min(1, d.quality / 0.97) : 0;
     if (p) {
       provinceWritten = true;
       s += 0.03 * Math.min(1, p.quality / 0.97);
