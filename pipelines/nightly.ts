@@ -5,5 +5,6 @@ export const nightly: PipelineDefinition = {
   name: 'nightly',
   description: 'Nhập hằng đêm sổ hộ khẩu dạng bảng tính (nightly import of household spreadsheets)',
   province: 'Điện Biên',
+  provinceCode: '11',
   defaultNationality: 'Việt Nam',
 };

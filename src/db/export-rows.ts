@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { PersonTable, RegistrySchema } from './schema.js';
+import type { HouseholdTable, PersonTable, RegistrySchema } from './schema.js';
 
 export interface SourceRef {
   file: string;
@@ -14,16 +14,11 @@ export type PersonExport = Omit<PersonTable, 'name_key' | 'created_run_id' | 'up
   sources: SourceRef[];
 };
 
-/** One line of `hokhau export households`. */
-export interface HouseholdExport {
-  id: number;
-  book_no: string | null;
-  head_person_id: number | null;
+/** One line of `hokhau export households`: book number, head, address with its codes, member ids. */
+export type HouseholdExport = Omit<HouseholdTable, 'source_key' | 'created_run_id'> & {
   head_name: string | null;
-  address_text: string | null;
-  hamlet: string | null;
   member_ids: number[];
-}
+};
 
 const PAGE = 5000;
 
@@ -103,9 +98,8 @@ export async function* exportHouseholds(db: Kysely<RegistrySchema>): AsyncGenera
       list.push(m.person_id);
       byHousehold.set(m.household_id, list);
     }
-    for (const row of rows) {
-      yield { id: row.id, book_no: row.book_no, head_person_id: row.head_person_id, head_name: row.head_name,
-        address_text: row.address_text, hamlet: row.hamlet, member_ids: byHousehold.get(row.id) ?? [] };
+    for (const { source_key: _key, created_run_id: _run, ...household } of rows) {
+      yield { ...household, member_ids: byHousehold.get(household.id) ?? [] };
     }
     after = rows[rows.length - 1].id;
   }

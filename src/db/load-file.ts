@@ -99,7 +99,7 @@ export async function loadBatch(
 async function insertDryRunRow(trx: Trx, runId: string, pipeline: string): Promise<void> {
   await trx
     .insertInto('import_runs')
-    .values({ id: runId, pipeline, out_dir: '', started_at: new Date().toISOString(), finished_at: null, status: 'running',
+    .values({ id: runId, pipeline, out_dir: '', started_at: new Date().toISOString(), finished_at: null, status: 'running', gazetteer_version: null,
       records_in: 0, new_count: 0, merged_count: 0, flagged_count: 0, rejected_count: 0, files_count: 0, error: null })
     .execute();
 }

@@ -14,15 +14,16 @@ export interface RunCounts {
  * Writes a run's row as it starts, so a crash leaves a visible `running` entry.
  *
  * @example
- * await startRun(db, { id, pipeline: 'nightly', outDir, startedAt });
+ * await startRun(db, { id, pipeline: 'nightly', outDir, startedAt, gazetteerVersion });
  */
 export async function startRun(
   db: Kysely<RegistrySchema>,
-  run: { id: string; pipeline: string; outDir: string; startedAt: string },
+  run: { id: string; pipeline: string; outDir: string; startedAt: string; gazetteerVersion: string | null },
 ): Promise<void> {
   await db
     .insertInto('import_runs')
     .values({ id: run.id, pipeline: run.pipeline, out_dir: run.outDir, started_at: run.startedAt, finished_at: null, status: 'running',
+      gazetteer_version: run.gazetteerVersion,
       records_in: 0, new_count: 0, merged_count: 0, flagged_count: 0, rejected_count: 0, files_count: 0, error: null })
     .execute();
 }

@@ -1,5 +1,7 @@
 import type { FileIdentity } from '../db/load-file.js';
 import { readWithHash, type DiscoveredFile } from '../ingest/discover-files.js';
+import type { GazetteerData } from '../normalize/address/gazetteer-data.js';
+import type { PipelineDefinition } from './pipeline-definition.js';
 import { PreparePool } from './prepare-pool.js';
 import type { PreparedFile } from './prepare-file.js';
 
@@ -28,7 +30,8 @@ export class FileStarter {
   /** `loadedHashes`: sha256 of every file earlier runs loaded. */
   constructor(
     loadedHashes: ReadonlySet<string>,
-    private readonly pipeline: string,
+    private readonly pipeline: PipelineDefinition,
+    private readonly gazetteer: GazetteerData,
     private readonly today: Date,
   ) {
     this.#seen = new Set(loadedHashes);
@@ -66,8 +69,8 @@ export class FileStarter {
     identity.sha256 = read.sha256;
     if (this.#seen.has(read.sha256)) return { kind: 'skipped', identity };
     this.#seen.add(read.sha256);
-    this.#pool ??= new PreparePool();
-    const prepared = this.#pool.prepare(file, read.bytes, this.pipeline, this.today);
+    this.#pool ??= new PreparePool(this.gazetteer, this.pipeline.provinceCode);
+    const prepared = this.#pool.prepare(file, read.bytes, this.pipeline.name, this.today);
     prepared.catch(() => undefined); // awaited, and its error handled, when the loader takes this file
     return { kind: 'preparing', identity, prepared };
   }

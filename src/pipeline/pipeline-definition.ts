@@ -2,7 +2,7 @@
  * What a pipeline declares: the settings a province's nightly run uses. Stages are wired in run-import.ts.
  *
  * @example
- * const p: PipelineDefinition = { name: 'nightly', description: '…', province: 'Điện Biên', defaultNationality: 'Việt Nam' };
+ * const p: PipelineDefinition = { name: 'nightly', description: '…', province: 'Điện Biên', provinceCode: '11', defaultNationality: 'Việt Nam' };
  */
 export interface PipelineDefinition {
   name: string;
@@ -10,6 +10,8 @@ export interface PipelineDefinition {
   description: string;
   /** The province assumed when an address names none. */
   province: string;
+  /** Its statistics-office code (the same before and after 2025 for Điện Biên: '11'). */
+  provinceCode: string;
   /** Nationality of a record that names none. */
   defaultNationality: string;
 }

@@ -4,6 +4,7 @@ import { extractSpreadsheet } from '../ingest/extract-spreadsheet.js';
 import type { SourceRecord } from '../ingest/source-record.js';
 import type { Issue } from '../normalize/issue.js';
 import { normalizeRecord, type NormalizedRecord } from '../normalize/normalize-record.js';
+import { codeRecordAddress, type RunGazetteer } from './code-record-address.js';
 import type { PipelineDefinition } from './pipeline-definition.js';
 
 export interface PreparedRecord {
@@ -24,18 +25,24 @@ export interface PreparedFile {
  * the file cannot be read at all.
  *
  * @example
- * const { records, sheetErrors } = await prepareFile(file, bytes, pipeline, new Date());
+ * const { records, sheetErrors } = await prepareFile(file, bytes, pipeline, new Date(), gazetteer);
  */
 export async function prepareFile(
   file: DiscoveredFile,
   bytes: Buffer,
   pipeline: PipelineDefinition,
   today: Date,
+  gazetteer: RunGazetteer,
 ): Promise<PreparedFile> {
   const sheets = await extractSpreadsheet(file, bytes);
   const sheetErrors = sheets.flatMap((s) => (s.error ? [s.error] : []));
   const options = { today, defaultNationality: pipeline.defaultNationality };
-  const records = sheets.flatMap((sheet) => sheet.records.map((source) => ({ source, normalized: normalizeRecord(source, options), address: null })));
+  const records = sheets.flatMap((sheet) =>
+    sheet.records.map((source) => {
+      const normalized = normalizeRecord(source, options);
+      return { source, normalized, address: codeRecordAddress(source, normalized, gazetteer) };
+    }),
+  );
   return { records, sheetErrors };
 }
 

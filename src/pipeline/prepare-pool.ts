@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { DiscoveredFile } from '../ingest/discover-files.js';
+import type { GazetteerData } from '../normalize/address/gazetteer-data.js';
 import { UnreadableFileError } from '../ingest/extract-spreadsheet.js';
 import type { PreparedFile } from './prepare-file.js';
 
@@ -29,7 +30,7 @@ const WORKER_URL = new URL('./prepare-worker-entry.mjs', import.meta.url);
  * hears back only between loads, and a worker with its own queue keeps working meanwhile.
  *
  * @example
- * const pool = new PreparePool();
+ * const pool = new PreparePool(gazetteer, '11');
  * try { const prepared = await pool.prepare(file, bytes, 'nightly', new Date()); } finally { await pool.close(); }
  */
 export class PreparePool {
@@ -38,9 +39,10 @@ export class PreparePool {
   readonly #waiting = new Map<number, { resolve: (reply: PrepareReply) => void; reject: (err: Error) => void }>();
   #nextId = 0;
 
-  constructor(size = Math.max(1, availableParallelism() - 1)) {
+  /** Every worker gets the run's gazetteer once, at start. */
+  constructor(gazetteer: GazetteerData, defaultProvinceCode: string, size = Math.max(1, availableParallelism() - 1)) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(WORKER_URL);
+      const worker = new Worker(WORKER_URL, { workerData: { gazetteer, defaultProvinceCode } });
       worker.on('message', (reply: PrepareReply) => this.#settle(reply.id, (w) => w.resolve(reply)));
       worker.on('error', (err) => this.#failAll(err));
       worker.on('exit', (code) => {

@@ -12,6 +12,8 @@ import { silentLogger, type Logger } from './logger.js';
 import { FileStarter } from './file-starter.js';
 import { newRunId } from './run-id.js';
 import { acquireRunLock } from './run-lock.js';
+import { activeGazetteer } from './active-gazetteer.js';
+import type { GazetteerData } from '../normalize/address/gazetteer-data.js';
 
 export interface ImportOptions {
   paths: readonly string[];
@@ -68,12 +70,15 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   }
   const state: RunState = { files: [], issues: {}, rejected: [], flagged: [] };
   let error: string | null = null;
+  let gazetteerVersion: string | null = null;
   try {
+    const gazetteer: GazetteerData = await activeGazetteer(registry);
+    gazetteerVersion = gazetteer.version;
     const interrupted = await failInterruptedRuns(registry.db, startedAt.toISOString());
     if (interrupted > 0) log.warn('earlier runs were interrupted', { runs: interrupted });
-    if (!options.dryRun) await startRun(registry.db, { id: runId, pipeline: pipeline.name, outDir, startedAt: startedAt.toISOString() });
+    if (!options.dryRun) await startRun(registry.db, { id: runId, pipeline: pipeline.name, outDir, startedAt: startedAt.toISOString(), gazetteerVersion });
     log.info('run started', { run_id: runId, files: files.length, dry_run: options.dryRun });
-    const starter = new FileStarter(await loadedFileHashes(registry.db), pipeline.name, options.today ?? new Date());
+    const starter = new FileStarter(await loadedFileHashes(registry.db), pipeline, gazetteer, options.today ?? new Date());
     const loader = new BatchLoader(registry, runId, { dryRun: options.dryRun, pipeline: pipeline.name }, state);
     try {
       for (const [index, file] of files.entries()) {
@@ -98,7 +103,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     error = `Lần chạy bị dừng do lỗi: ${(err as Error).message}`;
     log.error('run failed', { run_id: runId, error: (err as Error).message });
   }
-  const report = buildReport(runId, pipeline.name, options.dryRun, startedAt, state, error);
+  const report = { ...buildReport(runId, pipeline.name, options.dryRun, startedAt, state, error), gazetteer_version: gazetteerVersion };
   try {
     if (!options.dryRun) {
       await finishRun(registry.db, runId, {

@@ -32,6 +32,8 @@ export interface Reconciliation {
   issues_by_code: Record<string, number>;
   files: FileReconciliation[];
   error: string | null;
+  /** Which gazetteer coded this run's addresses. */
+  gazetteer_version?: string | null;
 }
 
 const COUNTS = ['records_in', 'new', 'merged', 'flagged', 'rejected'] as const;

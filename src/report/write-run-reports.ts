@@ -29,6 +29,29 @@ export function rejectsCsv(rejected: readonly RecordForPeople[]): string {
   return toCsv([...LOCATOR_HEADER, 'lý do (reasons)', ...fields], rows);
 }
 
+/** Raw fields a canonical field is read from, in order, and how they join: the reviewer sees what was written. */
+const WRITTEN_AS: Record<string, readonly { fields: readonly RawField[]; join: string }[]> = {
+  personal_id: [{ fields: ['personal_id'], join: '' }, { fields: ['id_any'], join: '' }],
+  old_id: [{ fields: ['old_id'], join: '' }, { fields: ['id_any'], join: '' }],
+  full_name: [{ fields: ['full_name'], join: '' }, { fields: ['family_middle', 'given_name'], join: ' ' }],
+  birth_date: [
+    { fields: ['birth_date'], join: '' },
+    { fields: ['birth_day', 'birth_month', 'birth_year'], join: '/' },
+    { fields: ['birth_year_male'], join: '' },
+    { fields: ['birth_year_female'], join: '' },
+  ],
+  address: [{ fields: ['address'], join: '' }, { fields: ['hamlet', 'commune', 'district', 'province'], join: ', ' }],
+};
+
+/** The value as written in the source for a (raw or canonical) field. */
+export function writtenValue(raw: SourceRecord['raw'], field: string): string {
+  for (const { fields, join } of WRITTEN_AS[field] ?? [{ fields: [field as RawField], join: '' }]) {
+    const values = fields.map((f) => raw[f]).filter((v): v is string => Boolean(v));
+    if (values.length > 0) return values.join(join);
+  }
+  return '';
+}
+
 /** review-fields.csv: one row per doubtful field of a flagged record, with an empty column for the correction. */
 export function reviewFieldsCsv(flagged: readonly RecordForPeople[]): string {
   const rows = flagged.flatMap(({ source, issues }) =>
@@ -40,7 +63,7 @@ export function reviewFieldsCsv(flagged: readonly RecordForPeople[]): string {
         source.locator.row ?? '',
         source.locator.page ?? '',
         i.field,
-        source.raw[i.field as RawField] ?? '',
+        writtenValue(source.raw, i.field),
         i.code,
         i.message,
         '',
