@@ -59,6 +59,27 @@ for (const what of ['persons', 'households'] as const) {
 }
 
 program
+  .command('gazetteer')
+  .description('Danh mục đơn vị hành chính (administrative units list)')
+  .command('load')
+  .description(
+    'Nạp danh mục đơn vị hành chính mới của cơ quan thống kê (.csv/.xlsx) cho các lần nhập sau ' +
+      '(load an updated official list of administrative units for the next runs)',
+  )
+  .argument('<file>', 'tệp xuất danh mục: trước 2025 (Tỉnh, Quận Huyện, Phường Xã) hoặc sau 2025 (Tỉnh, Xã)')
+  .option('--db <file>', 'tệp SQLite của sổ đăng ký (registry SQLite file)', DEFAULT_DB)
+  .addHelpText('after', '\nVí dụ (example):\n  $ hokhau gazetteer load danh-muc-dvhc-2026.xlsx --db /var/lib/hokhau/registry.sqlite')
+  .action(async (file: string, opts: { db: string }) => {
+    const { loadGazetteerFile } = await import('../pipeline/load-gazetteer-file.js');
+    const r = await loadGazetteerFile(opts.db, file);
+    const list = r.kind === 'pre2025' ? 'trước 1/7/2025' : 'sau 1/7/2025';
+    process.stdout.write(
+      `Đã nạp danh mục ${list}: ${r.provinces} tỉnh, ${r.kind === 'pre2025' ? `${r.districts} huyện, ` : ''}${r.communes} xã. ` +
+        `Phiên bản ${r.version} sẽ dùng cho các lần nhập sau.\n`,
+    );
+  });
+
+program
   .command('runs')
   .description('Lịch sử các lần chạy với trạng thái và số liệu (run history with status and counts)')
   .option('--db <file>', 'tệp SQLite của sổ đăng ký (registry SQLite file)', DEFAULT_DB)
