@@ -1,4 +1,6 @@
-import { countOutcomes, loadBatch, recordFileOutcome, type BatchFile, type FileIdentity, type LoadRecord } from '../db/load-file.js';
+import { recordFileOutcome } from '../db/file-ledger.js';
+import { loadBatch, type BatchFile } from '../db/load-batch.js';
+import { countOutcomes, type FileIdentity, type LoadRecord } from '../db/load-records.js';
 import type { Registry } from '../db/open-registry.js';
 import { UnreadableFileError } from '../ingest/extract-spreadsheet.js';
 import { decideExactIdMatches } from '../match/exact-id-match.js';

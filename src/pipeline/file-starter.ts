@@ -1,4 +1,4 @@
-import type { FileIdentity } from '../db/load-file.js';
+import type { FileIdentity } from '../db/load-records.js';
 import { readWithHash, type DiscoveredFile } from '../ingest/discover-files.js';
 import type { GazetteerData } from '../normalize/address/gazetteer-data.js';
 import type { PipelineDefinition } from './pipeline-definition.js';

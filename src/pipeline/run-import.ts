@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { loadedFileHashes } from '../db/load-file.js';
+import { loadedFileHashes } from '../db/file-ledger.js';
 import { openRegistry } from '../db/open-registry.js';
 import { failInterruptedRuns, finishRun, startRun } from '../db/run-ledger.js';
 import { discoverFiles } from '../ingest/discover-files.js';

@@ -1,170 +1,17 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { BulkInsert } from './bulk-insert.js';
-import type { Registry } from './open-registry.js';
-import type { SourceRecord } from '../ingest/source-record.js';
-import type { MatchDecision } from '../match/exact-id-match.js';
+import type { Transaction } from 'kysely';
 import { mergePersonValues } from '../match/merge-person-values.js';
-import type { Issue } from '../normalize/issue.js';
 import type { PersonValues } from '../normalize/person-values.js';
+import type { BulkInsert } from './bulk-insert.js';
+import { NO_ADDRESS, type LoadRecord } from './load-records.js';
 import { PERSON_VALUE_COLUMNS, personRowValues, personValuesFromRow } from './person-row.js';
-import type { AddressCodeColumns, RecordOutcome, RegistrySchema } from './schema.js';
-
-export interface FileIdentity {
-  sha256: string;
-  name: string;
-  path: string;
-  kind: string;
-  sizeBytes: number;
-}
-
-export interface LoadRecord {
-  source: SourceRecord;
-  values: PersonValues | null;
-  /** The record's address coded to administrative units; null when it has no address. */
-  address: AddressCodeColumns | null;
-  issues: Issue[];
-  decision: MatchDecision;
-}
-
-const NO_ADDRESS: AddressCodeColumns = {
-  legacy_province_code: null, legacy_district_code: null, legacy_commune_code: null, province_code: null,
-  commune_code: null, address_status: null, address_confidence: null, gazetteer_version: null,
-};
-
-export interface OutcomeCounts {
-  records_in: number;
-  new: number;
-  merged: number;
-  flagged: number;
-  rejected: number;
-}
+import type { RegistrySchema } from './schema.js';
 
 type Trx = Transaction<RegistrySchema>;
 
 const HEAD_RELATION = 'Chủ hộ';
 
-/** A file ready to load: normalized records whose match is decided against the registry as the batch finds it. */
-export interface BatchFile {
-  identity: FileIdentity;
-  /** Sheets of the file that were rejected whole (Vietnamese), kept on its ledger row. */
-  fileError: string | null;
-  records: readonly UndecidedRecord[];
-}
-
-export type UndecidedRecord = Omit<LoadRecord, 'decision'> & { outcome: 'ok' | 'review' | 'reject' };
-
-/** Match policy, supplied by the pipeline: decisions for a file's records given the registry persons by personal ID. */
-export type DecideMatches = (records: readonly UndecidedRecord[], registryIds: ReadonlyMap<string, number>) => MatchDecision[];
-
-class DryRunRollback extends Error {}
-
-/**
- * Loads a batch of files in one transaction: per file, in order, its match decisions (earlier files of the batch
- * are already visible), its ledger row, households, persons (new, flagged, merged), memberships, provenance and
- * quarantine. A crash loses only the batch; its files are marked loaded in the same transaction, so a rerun redoes
- * exactly the files that did not finish. With `dryRun`, the same work is done and rolled back.
- *
- * @example
- * const [records] = await loadBatch(registry, runId, [file], decideExactIdMatches, { dryRun: false });
- */
-export async function loadBatch(
-  registry: Pick<Registry, 'db' | 'bulkInsert'>,
-  runId: string,
-  files: readonly BatchFile[],
-  decide: DecideMatches,
-  options: { dryRun: boolean; pipeline: string },
-): Promise<LoadRecord[][]> {
-  const loaded: LoadRecord[][] = [];
-  try {
-    await registry.db.transaction().execute(async (trx) => {
-      if (options.dryRun) await insertDryRunRow(trx, runId, options.pipeline);
-      for (const file of files) {
-        const ids = [...new Set(file.records.flatMap((r) => (r.values?.personal_id ? [r.values.personal_id] : [])))];
-        const decisions = decide(file.records, await findPersonIdsByPersonalId(trx, ids));
-        const records = file.records.map((r, i) => ({ ...r, decision: decisions[i] }));
-        const fileId = await insertFileRow(trx, runId, file.identity, 'loaded', file.fileError, countOutcomes(records));
-        const personIds = await writePersons(trx, registry.bulkInsert, runId, file.identity.sha256, records);
-        await writeProvenance(trx, registry.bulkInsert, runId, fileId, file.identity.name, records, personIds);
-        loaded.push(records);
-      }
-      if (options.dryRun) throw new DryRunRollback();
-    });
-  } catch (err) {
-    if (!(err instanceof DryRunRollback)) throw err;
-  }
-  return loaded;
-}
-
-/** A dry run writes under a run row of its own, rolled back with everything else. */
-async function insertDryRunRow(trx: Trx, runId: string, pipeline: string): Promise<void> {
-  await trx
-    .insertInto('import_runs')
-    .values({ id: runId, pipeline, out_dir: '', started_at: new Date().toISOString(), finished_at: null, status: 'running', gazetteer_version: null,
-      records_in: 0, new_count: 0, merged_count: 0, flagged_count: 0, rejected_count: 0, files_count: 0, error: null })
-    .execute();
-}
-
-/** Records a file that was skipped (already loaded) or failed, with its error. */
-export async function recordFileOutcome(
-  db: Kysely<RegistrySchema>,
-  runId: string,
-  file: FileIdentity,
-  status: 'skipped_unchanged' | 'failed',
-  error: string | null,
-): Promise<void> {
-  await insertFileRow(db, runId, file, status, error, { records_in: 0, new: 0, merged: 0, flagged: 0, rejected: 0 });
-}
-
-/** The sha256 of every file an earlier run loaded (a rerun skips them). */
-export async function loadedFileHashes(db: Kysely<RegistrySchema>): Promise<Set<string>> {
-  const rows = await db.selectFrom('source_files').select('sha256').where('status', '=', 'loaded').distinct().execute();
-  return new Set(rows.map((r) => r.sha256));
-}
-
-/** Active registry persons holding any of these personal IDs, by ID. */
-export async function findPersonIdsByPersonalId(db: Kysely<RegistrySchema> | Trx, ids: readonly string[]): Promise<Map<string, number>> {
-  const found = new Map<string, number>();
-  for (let start = 0; start < ids.length; start += 5000) {
-    const rows = await db
-      .selectFrom('persons')
-      .select(['id', 'personal_id'])
-      .where('personal_id', 'in', ids.slice(start, start + 5000))
-      .where('status', '=', 'active')
-      .orderBy('id')
-      .execute();
-    for (const row of rows) if (row.personal_id && !found.has(row.personal_id)) found.set(row.personal_id, row.id);
-  }
-  return found;
-}
-
-/** Records in and their outcomes. */
-export function countOutcomes(records: readonly LoadRecord[]): OutcomeCounts {
-  const counts: OutcomeCounts = { records_in: records.length, new: 0, merged: 0, flagged: 0, rejected: 0 };
-  for (const record of records) counts[record.decision.outcome] += 1;
-  return counts;
-}
-
-async function insertFileRow(
-  db: Kysely<RegistrySchema> | Trx,
-  runId: string,
-  file: FileIdentity,
-  status: 'loaded' | 'skipped_unchanged' | 'failed',
-  error: string | null,
-  counts: OutcomeCounts,
-): Promise<number> {
-  const row = await db
-    .insertInto('source_files')
-    .values({
-      run_id: runId, sha256: file.sha256, name: file.name, path: file.path, kind: file.kind, size_bytes: file.sizeBytes,
-      status, error, records_in: counts.records_in, new_count: counts.new, merged_count: counts.merged,
-      flagged_count: counts.flagged, rejected_count: counts.rejected,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-async function nextId(trx: Trx, table: 'persons' | 'households' | 'source_records'): Promise<number> {
+/** The next free id of a table (the registry has one writer, so ids are assigned before the bulk insert). */
+export async function nextId(trx: Trx, table: 'persons' | 'households' | 'source_records'): Promise<number> {
   const row = await trx.selectFrom(table).select((eb) => eb.fn.max<number>('id').as('max')).executeTakeFirst();
   return (row?.max ?? 0) + 1;
 }
@@ -177,8 +24,11 @@ function householdKeyOf(record: LoadRecord, fileSha: string): { bookNo: string |
   return null;
 }
 
-/** Writes households and persons; returns the person id of every record (null for rejected). */
-async function writePersons(trx: Trx, insert: BulkInsert, runId: string, fileSha: string, records: readonly LoadRecord[]): Promise<(number | null)[]> {
+/**
+ * Writes a file's households and persons (new, flagged, merged into the registry or into an earlier record of the
+ * file) and memberships; returns the person id of every record (null for rejected).
+ */
+export async function writePersons(trx: Trx, insert: BulkInsert, runId: string, fileSha: string, records: readonly LoadRecord[]): Promise<(number | null)[]> {
   const personIds: (number | null)[] = new Array(records.length).fill(null);
   const batchValues = new Map<number, PersonValues>();
   let id = await nextId(trx, 'persons');
@@ -337,37 +187,4 @@ async function writeMemberships(
   for (const [householdId, personId] of heads) {
     await trx.updateTable('households').set({ head_person_id: personId }).where('id', '=', householdId).where('head_person_id', 'is', null).execute();
   }
-}
-
-async function writeProvenance(
-  trx: Trx,
-  insert: BulkInsert,
-  runId: string,
-  fileId: number,
-  fileName: string,
-  records: readonly LoadRecord[],
-  personIds: readonly (number | null)[],
-): Promise<void> {
-  let id = await nextId(trx, 'source_records');
-  const sourceRows: RegistrySchema['source_records'][] = [];
-  const quarantineRows: Omit<RegistrySchema['quarantine'], 'id'>[] = [];
-  records.forEach((record, index) => {
-    const { locator, raw } = record.source;
-    const outcome: RecordOutcome = record.decision.outcome;
-    const rawJson = JSON.stringify(raw);
-    const sourceId = id++;
-    sourceRows.push({
-      id: sourceId, run_id: runId, file_id: fileId, file_name: fileName, sheet: locator.sheet, row_no: locator.row,
-      page: locator.page, raw_json: rawJson, normalized_json: record.values ? JSON.stringify(record.values) : null,
-      issues_json: JSON.stringify(record.issues), outcome, person_id: personIds[index],
-    });
-    if (outcome === 'rejected') {
-      quarantineRows.push({
-        run_id: runId, source_record_id: sourceId, file_name: fileName, sheet: locator.sheet, row_no: locator.row,
-        reasons_json: JSON.stringify(record.issues.filter((i) => i.severity === 'reject')), raw_json: rawJson,
-      });
-    }
-  });
-  await insert(trx, 'source_records', sourceRows);
-  await insert(trx, 'quarantine', quarantineRows);
 }
