@@ -4,6 +4,7 @@
  * to their plain letters here, which is all the matcher needs.
  */
 import { cleanText, foldKey, toneKey } from '../vietnamese-text.js';
+import { memoize } from '../memoize.js';
 import { NAME_ALIASES } from './address-markers.js';
 import { TCVN3_FOLD, TCVN3_HINTS } from './tcvn3-fold.js';
 
@@ -54,16 +55,21 @@ export function tokenizeAddress(text: string): AddressToken[] {
 }
 
 function pushWord(tokens: AddressToken[], raw: string, brk: AddressToken['brk']): void {
-  let key = foldKey(raw).replace(/'/g, '');
-  if (/^\d+[a-z]?$/.test(key)) key = key.replace(/^0+(?=\d)/, '');
+  const { key, tone, alias } = wordKeys(raw);
   if (key === '') return;
-  const alias = NAME_ALIASES.get(key);
   if (alias) {
     alias.forEach((k, i) => tokens.push({ raw: i === 0 ? raw : '', key: k, tone: k, dot: false, brk: i === 0 ? brk : null }));
     return;
   }
-  tokens.push({ raw, key, tone: toneKey(raw), dot: false, brk });
+  tokens.push({ raw, key, tone, dot: false, brk });
 }
+
+/** Keys of one word as written. Words repeat across addresses ("xã", "Điện", "Biên"): fold each spelling once. */
+const wordKeys = memoize((raw: string): { key: string; tone: string; alias: string[] | undefined } => {
+  let key = foldKey(raw).replace(/'/g, '');
+  if (/^\d+[a-z]?$/.test(key)) key = key.replace(/^0+(?=\d)/, '');
+  return { key, tone: key === '' ? '' : toneKey(raw), alias: NAME_ALIASES.get(key) };
+}, 50_000);
 
 /** Compact key of a unit name as the gazetteer writes it: "Mỹ Đình 01" → 'mydinh1', "K' Dang" → 'kdang'. */
 export function unitKey(name: string): string {

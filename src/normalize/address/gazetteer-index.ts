@@ -126,19 +126,31 @@ export function buildGazetteerIndex(data: GazetteerData): GazetteerIndex {
   );
   const districtsByProvince = groupBy([...districts.values()], (d) => d.currentProvinceCode);
   const known = (key: string) => communesByKey.has(key) || districtsByKey.has(key) || provincesByKey.has(key);
-  const near = <T extends Named>(pool: T[] | undefined, key: string) => {
+  const near = <T extends Named>(pool: LengthBuckets<T> | undefined, key: string) => {
     const max = allowedEdits(key.length);
     if (max === 0 || !pool) return [];
-    const out: { ref: T; distance: number }[] = [];
-    for (const ref of pool) {
-      const d = boundedEditDistance(key, ref.key, Math.min(max, allowedEdits(ref.key.length)));
-      if (d <= Math.min(max, allowedEdits(ref.key.length))) out.push({ ref, distance: d });
+    const found: { ref: T; distance: number; at: number }[] = [];
+    // Only names whose length is within the typo bound can be within it.
+    const hi = Math.min(pool.length - 1, key.length + max);
+    for (let len = Math.max(0, key.length - max); len <= hi; len++) {
+      const bucket = pool[len];
+      if (bucket === undefined) continue;
+      const bound = Math.min(max, allowedEdits(len));
+      for (const { ref, at } of bucket) {
+        const d = boundedEditDistance(key, ref.key, bound);
+        if (d <= bound) found.push({ ref, distance: d, at });
+      }
     }
-    return out;
+    // In list order, as a scan of the whole province gave them: equal scores keep their order downstream.
+    if (found.length > 1) found.sort((a, b) => a.at - b.at);
+    return found.map(({ ref, distance }) => ({ ref, distance }));
   };
-  const fuzzyCommunes = memoize((k: string) => near(communesByProvince.get(k.slice(0, 2)), k.slice(3)), 50_000);
-  const fuzzyDistricts = memoize((k: string) => near(districtsByProvince.get(k.slice(0, 2)), k.slice(3)), 20_000);
-  const fuzzyProvinces = memoize((k: string) => near(provinceList, k), 5_000);
+  const communeBuckets = bucketAll(communesByProvince);
+  const districtBuckets = bucketAll(districtsByProvince);
+  const provinceBuckets = byLength(provinceList);
+  const fuzzyCommunes = memoize((k: string) => near(communeBuckets.get(k.slice(0, 2)), k.slice(3)), 50_000);
+  const fuzzyDistricts = memoize((k: string) => near(districtBuckets.get(k.slice(0, 2)), k.slice(3)), 20_000);
+  const fuzzyProvinces = memoize((k: string) => near(provinceBuckets, k), 5_000);
 
   return {
     version: data.version,
@@ -161,4 +173,17 @@ function groupBy<T>(items: Iterable<T>, keyOf: (t: T) => string): Map<string, T[
     else m.set(k, [it]);
   }
   return m;
+}
+
+/** Units by the length of their compact key: the typo search looks only at the lengths a typo can reach. */
+type LengthBuckets<T> = ({ ref: T; at: number }[] | undefined)[];
+
+function byLength<T extends Named>(units: T[]): LengthBuckets<T> {
+  const out: LengthBuckets<T> = [];
+  units.forEach((ref, at) => (out[ref.key.length] ??= []).push({ ref, at }));
+  return out;
+}
+
+function bucketAll<T extends Named>(groups: Map<string, T[]>): Map<string, LengthBuckets<T>> {
+  return new Map([...groups].map(([k, units]) => [k, byLength(units)]));
 }
