@@ -1,3 +1,4 @@
+import { issueLabel } from './issue-labels.js';
 import type { Reconciliation } from './reconciliation.js';
 
 const STATUS_LABEL: Record<string, string> = {
@@ -11,6 +12,10 @@ const STATUS_LABEL: Record<string, string> = {
 
 function escapeHtml(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+}
+
+function utc(iso: string | null): string {
+  return iso ? `${iso.slice(0, 19).replace('T', ' ')} (UTC)` : '';
 }
 
 function statusLabel(status: string, isFile: boolean): string {
@@ -36,7 +41,7 @@ export function renderReconciliationHtml(report: Reconciliation): string {
     .join('\n');
   const issueRows = Object.entries(report.issues_by_code)
     .sort((a, b) => b[1] - a[1])
-    .map(([code, count]) => `<tr><td><code>${escapeHtml(code)}</code></td><td class="n">${count}</td></tr>`)
+    .map(([code, count]) => `<tr><td>${escapeHtml(issueLabel(code))}</td><td><code>${escapeHtml(code)}</code></td><td class="n">${count}</td></tr>`)
     .join('\n');
   return `<!doctype html>
 <html lang="vi">
@@ -56,7 +61,8 @@ tr.skipped_unchanged td { color: #777; }
 <body>
 <h1>Báo cáo đối soát lần nhập dữ liệu</h1>
 <p>Mã lần chạy: <strong>${escapeHtml(report.run_id)}</strong> · Quy trình: ${escapeHtml(report.pipeline)}${report.dry_run ? ' · <strong>Chạy thử (không ghi vào cơ sở dữ liệu)</strong>' : ''}</p>
-<p>Bắt đầu: ${escapeHtml(report.started_at)} · Kết thúc: ${escapeHtml(report.finished_at ?? '')} · Trạng thái: <strong>${statusLabel(report.status, false)}</strong></p>
+<p>Bắt đầu: ${escapeHtml(utc(report.started_at))} · Kết thúc: ${escapeHtml(utc(report.finished_at))} · Trạng thái: <strong>${statusLabel(report.status, false)}</strong></p>
+${report.gazetteer_version ? `<p>Danh mục hành chính dùng để mã hoá địa chỉ: ${escapeHtml(report.gazetteer_version)}</p>` : ''}
 ${report.error ? `<p class="bad">Lỗi: ${escapeHtml(report.error)}</p>` : ''}
 <h2>Tổng hợp</h2>
 <table id="totals">
@@ -75,7 +81,7 @@ ${report.error ? `<p class="bad">Lỗi: ${escapeHtml(report.error)}</p>` : ''}
 ${fileRows}
 </table>
 <h2>Các vấn đề phát hiện</h2>
-${issueRows ? `<table id="issues"><tr><th>Mã vấn đề</th><th>Số lần</th></tr>\n${issueRows}\n</table>` : '<p>Không có.</p>'}
+${issueRows ? `<table id="issues"><tr><th>Vấn đề</th><th>Mã</th><th>Số lần</th></tr>\n${issueRows}\n</table>` : '<p>Không có.</p>'}
 </body>
 </html>
 `;
