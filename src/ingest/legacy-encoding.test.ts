@@ -116,6 +116,18 @@ describe('repairLegacyDocument', () => {
     );
   });
 
+  it('keeps a common word typed in Unicode inside a TCVN3 line ("Thái" is not "Thỏi")', () => {
+    const doc = [
+      'Họ và tên,Dân tộc,Quan hệ',
+      `${toTcvn3View('Lò Văn Pánh')},Thái,${toTcvn3View('Chủ hộ')}`,
+      `${toTcvn3View('Quàng Thị Ưng')},${toTcvn3View('Thái')},Vợ`,
+      `${toTcvn3View('Lò Văn Hùng')},${toTcvn3View('Thái')},${toTcvn3View('Con')}`,
+    ].join('\n');
+    expect(repairLegacyDocument(doc).text).toBe(
+      'Họ và tên,Dân tộc,Quan hệ\nLò Văn Pánh,Thái,Chủ hộ\nQuàng Thị Ưng,Thái,Vợ\nLò Văn Hùng,Thái,Con',
+    );
+  });
+
   it('leaves a Unicode document alone', () => {
     const doc = DIEN_BIEN_TEXTS.join('\n');
     expect(repairLegacyDocument(doc)).toEqual({ text: doc, encoding: null });

@@ -3,6 +3,7 @@
  * typed with the ABC (TCVN3, .VnTime) or VNI (VNI-Times) keyboard drivers hold the *cp1252 characters* of
  * the legacy bytes ("NguyÔn" / "Nguyeãn" for "Nguyễn"). This module detects and converts such text.
  */
+import { isCommonWordsText } from './legacy-common-words.js';
 import { tcvn3ToUnicode, vniToUnicode } from './legacy-convert.js';
 import { scoreLegacyText } from './legacy-score.js';
 import type { LegacyScores } from './legacy-score.js';
@@ -88,7 +89,9 @@ export function repairLegacyDocument(text: string): { text: string; encoding: Le
       const s = scoreLegacyText(cell);
       // The line's encoding wins every tie ("Moâng" is Mông in VNI and Mõng in TCVN3).
       const followsLine =
-        lineEnc !== null && s.unicodeOnlyWords === 0 && s[lineEnc] >= s.unicode && s[lineEnc] >= s[other(lineEnc)];
+        lineEnc !== null && s.unicodeOnlyWords === 0 && s[lineEnc] >= s.unicode && s[lineEnc] >= s[other(lineEnc)] &&
+        // …unless the cell as it stands is a common word that the legacy reading would turn into another ("Thái").
+        !(s.unicode >= s[lineEnc] && isCommonWordsText(cell) && !isCommonWordsText(convertLegacyText(cell, lineEnc)));
       const enc = followsLine ? lineEnc : verdict(s);
       if (enc !== null) {
         cells[i] = convertLegacyText(cell, enc);
