@@ -34,6 +34,14 @@ interface Draft {
 }
 
 const NUMBER_RE = /^\d+[a-z]?$/;
+/** Unit words by their first word, longest first as in MARKERS: most tokens start none, and are rejected in one lookup. */
+const MARKERS_BY_FIRST = new Map<string, Marker[]>();
+for (const m of MARKERS) {
+  const list = MARKERS_BY_FIRST.get(m.words[0]);
+  if (list) list.push(m);
+  else MARKERS_BY_FIRST.set(m.words[0], [m]);
+}
+const NO_MARKERS: Marker[] = [];
 const ROMAN_RE = /^[ivx]+$/;
 
 /**
@@ -66,7 +74,7 @@ export function segmentAddress(tokens: AddressToken[], known: (key: string) => b
 }
 
 function markerAt(tokens: AddressToken[], i: number, atStart: boolean, cur: Draft | null, known: (key: string) => boolean): Marker | null {
-  for (const m of MARKERS) {
+  for (const m of MARKERS_BY_FIRST.get(tokens[i].key) ?? NO_MARKERS) {
     const n = m.words.length;
     if (i + n >= tokens.length) continue; // a unit word needs a name after it
     let ok = true;

@@ -37,16 +37,19 @@ export function tokenizeAddress(text: string): AddressToken[] {
   const cleaned = cleanText(legacy ? text.replace(TCVN3_CHARS_RE, (ch) => TCVN3_FOLD.get(ch) ?? ch) : text);
   const tokens: AddressToken[] = [];
   let brk: AddressToken['brk'] = null;
-  for (const m of cleaned.matchAll(PIECE_RE)) {
+  PIECE_RE.lastIndex = 0;
+  for (let m = PIECE_RE.exec(cleaned); m !== null; m = PIECE_RE.exec(cleaned)) {
     if (m[2] !== undefined) brk = 'hard';
     else if (m[3] !== undefined) brk = brk ?? 'soft';
     else if (m[4] !== undefined) {
       if (tokens.length > 0) tokens[tokens.length - 1].dot = true;
     } else {
-      const word = m[1].replace(/['’]/g, "'");
-      const split = LETTER_THEN_DIGIT_RE.exec(word);
-      for (const part of split ? [split[1], split[2]] : [word]) {
-        pushWord(tokens, part, brk);
+      for (const part of wordParts(m[1])) {
+        if (part.key === '') {
+          // A word with no letters left (a lone apostrophe) still uses up the break before it.
+        } else if (part.alias) {
+          part.alias.forEach((k, i) => tokens.push({ raw: i === 0 ? part.raw : '', key: k, tone: k, dot: false, brk: i === 0 ? brk : null }));
+        } else tokens.push({ raw: part.raw, key: part.key, tone: part.tone, dot: false, brk });
         brk = null;
       }
     }
@@ -54,21 +57,25 @@ export function tokenizeAddress(text: string): AddressToken[] {
   return tokens;
 }
 
-function pushWord(tokens: AddressToken[], raw: string, brk: AddressToken['brk']): void {
-  const { key, tone, alias } = wordKeys(raw);
-  if (key === '') return;
-  if (alias) {
-    alias.forEach((k, i) => tokens.push({ raw: i === 0 ? raw : '', key: k, tone: k, dot: false, brk: i === 0 ? brk : null }));
-    return;
-  }
-  tokens.push({ raw, key, tone, dot: false, brk });
+interface WordPart {
+  raw: string;
+  key: string;
+  tone: string;
+  alias: string[] | undefined;
 }
 
-/** Keys of one word as written. Words repeat across addresses ("xã", "Điện", "Biên"): fold each spelling once. */
-const wordKeys = memoize((raw: string): { key: string; tone: string; alias: string[] | undefined } => {
-  let key = foldKey(raw).replace(/'/g, '');
-  if (/^\d+[a-z]?$/.test(key)) key = key.replace(/^0+(?=\d)/, '');
-  return { key, tone: key === '' ? '' : toneKey(raw), alias: NAME_ALIASES.get(key) };
+/**
+ * The parts of one word as written ("P01" is 'p' and '1') with their keys. Words repeat across addresses
+ * ("xã", "Điện", "Biên"): each spelling is folded once per run, not once per address.
+ */
+const wordParts = memoize((word: string): WordPart[] => {
+  const w = word.replace(/['’]/g, "'");
+  const split = LETTER_THEN_DIGIT_RE.exec(w);
+  return (split ? [split[1], split[2]] : [w]).map((raw) => {
+    let key = foldKey(raw).replace(/'/g, '');
+    if (/^\d+[a-z]?$/.test(key)) key = key.replace(/^0+(?=\d)/, '');
+    return { raw, key, tone: key === '' ? '' : toneKey(raw), alias: NAME_ALIASES.get(key) };
+  });
 }, 50_000);
 
 /** Compact key of a unit name as the gazetteer writes it: "Mỹ Đình 01" → 'mydinh1', "K' Dang" → 'kdang'. */

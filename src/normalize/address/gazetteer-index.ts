@@ -125,7 +125,9 @@ export function buildGazetteerIndex(data: GazetteerData): GazetteerIndex {
     c.list === 'legacy' ? c.currentProvinceCode : c.provinceCode,
   );
   const districtsByProvince = groupBy([...districts.values()], (d) => d.currentProvinceCode);
-  const known = (key: string) => communesByKey.has(key) || districtsByKey.has(key) || provincesByKey.has(key);
+  // One set rather than three maps: segmentation asks this for every run of words it considers.
+  const knownKeys = new Set([...communesByKey.keys(), ...districtsByKey.keys(), ...provincesByKey.keys()]);
+  const known = (key: string) => knownKeys.has(key);
   const near = <T extends Named>(pool: LengthBuckets<T> | undefined, key: string) => {
     const max = allowedEdits(key.length);
     if (max === 0 || !pool) return [];
