@@ -9,7 +9,10 @@ export interface SourceRef {
 }
 
 /** One line of `hokhau export persons`: the person's values, household, status and every source merged into it. */
-export type PersonExport = Omit<PersonTable, 'name_key' | 'created_run_id' | 'updated_run_id'> & {
+export type PersonExport = Omit<
+  PersonTable,
+  'name_key' | 'name_fold' | 'given_fold' | 'birth_year' | 'merged_into_id' | 'created_run_id' | 'updated_run_id'
+> & {
   household_book_no: string | null;
   sources: SourceRef[];
 };
@@ -37,12 +40,14 @@ export async function* exportPersons(db: Kysely<RegistrySchema>): AsyncGenerator
       .selectAll('persons')
       .select('households.book_no as household_book_no')
       .where('persons.id', '>', after)
+      .where('persons.status', '!=', 'merged')
       .orderBy('persons.id')
       .limit(PAGE)
       .execute();
     if (rows.length === 0) return;
     const sources = await sourcesOf(db, rows[0].id, rows[rows.length - 1].id);
-    for (const { name_key: _key, created_run_id: _created, updated_run_id: _updated, ...person } of rows) {
+    for (const row of rows) {
+      const { name_key: _k, name_fold: _f, given_fold: _g, birth_year: _y, merged_into_id: _m, created_run_id: _c, updated_run_id: _u, ...person } = row;
       yield { ...person, sources: sources.get(person.id) ?? [] };
     }
     after = rows[rows.length - 1].id;

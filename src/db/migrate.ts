@@ -1,11 +1,13 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from './migrations/0001-initial.js';
 import * as addressCodes from './migrations/0002-address-codes.js';
+import * as matching from './migrations/0003-matching.js';
 
 /** Migrations shipped in code (no directory scanning: works the same from tsx, a bundle or a test). */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-address-codes': addressCodes,
+  '0003-matching': matching,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -10,7 +10,8 @@ import type { PersonValues } from '../normalize/person-values.js';
 export type RunStatus = 'running' | 'succeeded' | 'failed';
 export type FileStatus = 'loaded' | 'skipped_unchanged' | 'failed';
 export type RecordOutcome = 'new' | 'merged' | 'flagged' | 'rejected';
-export type PersonStatus = 'active' | 'pending_review';
+/** `merged`: a reviewer said this pending person is another person (merged_into_id); kept for provenance. */
+export type PersonStatus = 'active' | 'pending_review' | 'merged';
 
 export interface ImportRunTable {
   id: string;
@@ -28,6 +29,8 @@ export interface ImportRunTable {
   error: string | null;
   /** Which gazetteer coded this run's addresses. */
   gazetteer_version: string | null;
+  /** The matching model (blocking rules, comparisons, m/u, thresholds) this run decided with. */
+  match_model_json: string | null;
 }
 
 /** Administrative codes of an address: legacy_* from the pre-2025 list, the others from the post-2025 list. */
@@ -76,6 +79,11 @@ export interface HouseholdTable extends AddressCodeColumns {
 export interface PersonTable extends Omit<PersonValues, 'household_book_no'>, AddressCodeColumns {
   id: number;
   status: PersonStatus;
+  /** Blocking keys: folded full name, folded given name, birth year (candidates come from indexes, never all pairs). */
+  name_fold: string | null;
+  given_fold: string | null;
+  birth_year: string | null;
+  merged_into_id: number | null;
   household_id: number | null;
   created_run_id: string;
   updated_run_id: string;
@@ -114,6 +122,46 @@ export interface QuarantineTable {
   raw_json: string;
 }
 
+/** A pair sent to reviewers: a pending person and the person it may be. */
+export interface MatchReviewTable {
+  id: number;
+  run_id: string;
+  person_id: number;
+  candidate_person_id: number;
+  probability: number;
+  weight: number;
+  /** Each comparison's contribution in words ("cùng số định danh +12.1; ngày sinh khác −4.0"). */
+  explanation_vi: string;
+  explanation_en: string;
+  /** 'open' | 'same' | 'different' | 'skipped'. */
+  status: string;
+  decided_by: string | null;
+  decided_at: string | null;
+}
+
+/** Reviewers' decisions on a pair of persons (person_a < person_b), remembered so the pair is never asked again. */
+export interface MatchDecisionTable {
+  person_a: number;
+  person_b: number;
+  decision: 'same' | 'different';
+  decided_by: string;
+  decided_at: string;
+  review_id: number | null;
+}
+
+/** Every review file applied: who, when, what changed. */
+export interface ReviewAuditTable {
+  id: Generated<number>;
+  kind: 'duplicates' | 'fields';
+  file_name: string;
+  file_sha256: string;
+  reviewer: string;
+  applied_at: string;
+  rows_applied: number;
+  rows_unchanged: number;
+  rows_invalid: number;
+}
+
 /** A gazetteer loaded with `hokhau gazetteer load`; the newest one codes the next runs. */
 export interface GazetteerVersionTable {
   version: string;
@@ -132,4 +180,7 @@ export interface RegistrySchema {
   source_records: SourceRecordTable;
   quarantine: QuarantineTable;
   gazetteer_versions: GazetteerVersionTable;
+  match_reviews: MatchReviewTable;
+  match_decisions: MatchDecisionTable;
+  review_audit: ReviewAuditTable;
 }

@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import { blockingKeys } from '../match/blocking-keys.js';
 import { mergePersonValues } from '../match/merge-person-values.js';
 import type { PersonValues } from '../normalize/person-values.js';
 import type { BulkInsert } from './bulk-insert.js';
@@ -58,6 +59,8 @@ export async function writePersons(trx: Trx, insert: BulkInsert, runId: string, 
       id: personIds[index]!,
       status: record.decision.outcome === 'flagged' ? ('pending_review' as const) : ('active' as const),
       ...personRowValues(values),
+      ...blockingKeys(values),
+      merged_into_id: null,
       ...(record.address ?? NO_ADDRESS),
       household_id: households.ids[index],
       created_run_id: runId,
@@ -145,7 +148,7 @@ async function mergeIntoRegistryPersons(trx: Trx, runId: string, records: readon
       const after = incomingByPerson.get(row.id)!.reduce(mergePersonValues, before);
       const changed = PERSON_VALUE_COLUMNS.filter((c) => after[c] !== before[c]);
       if (changed.length === 0) continue;
-      const update: Record<string, unknown> = { updated_run_id: runId };
+      const update: Record<string, unknown> = { updated_run_id: runId, ...blockingKeys(after) };
       for (const column of changed) update[column] = after[column];
       await trx.updateTable('persons').set(update).where('id', '=', row.id).execute();
     }
