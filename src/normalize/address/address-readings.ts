@@ -40,6 +40,26 @@ export function provinceReadings(seg: AddressSegment, index: GazetteerIndex, las
 
 /** District and commune readings of a segment within the current provinces in scope. */
 export function unitReadings(seg: AddressSegment, index: GazetteerIndex, provinces: string[], provinceReads: Reading<ProvinceRef>[]): SegmentReadings {
+  if (seg.level === 'hamlet' && !seg.fullKey) return { seg, provinces: provinceReads, districts: [], communes: [] };
+  // New addresses share most of their parts ("Huyện Điện Biên", "Tỉnh Điện Biên", a commune's name): read each
+  // part once per index and scope. The key holds everything the readings depend on.
+  const strongProvince = provinceReads.some((r) => r.quality >= 0.97);
+  const key = `${provinces.join(',')}\u0001${seg.level}\u0001${seg.key}\u0001${seg.fullKey ?? ''}\u0001${seg.tone}\u0001${strongProvince ? 1 : 0}`;
+  let cache = caches.get(index);
+  if (!cache) caches.set(index, (cache = new Map()));
+  let found = cache.get(key);
+  if (found === undefined) {
+    found = readUnits(seg, index, provinces, provinceReads);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, found);
+  }
+  return { seg, provinces: provinceReads, districts: found.districts, communes: found.communes };
+}
+
+const CACHE_LIMIT = 50_000;
+const caches = new WeakMap<GazetteerIndex, Map<string, { districts: Reading<DistrictRef>[]; communes: Reading<CommuneRef>[] }>>();
+
+function readUnits(seg: AddressSegment, index: GazetteerIndex, provinces: string[], provinceReads: Reading<ProvinceRef>[]): SegmentReadings {
   const out: SegmentReadings = { seg, provinces: provinceReads, districts: [], communes: [] };
   if (seg.level === 'hamlet') {
     if (seg.fullKey) out.communes = exact(index.communesByKey.get(seg.fullKey), seg, true);
