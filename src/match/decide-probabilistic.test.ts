@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { PersonValues } from '../normalize/person-values.js';
+import { decideProbabilistic } from './decide-probabilistic.js';
+import { hokhauModel, HOKHAU_LIBRARY } from './engine/hokhau-model.js';
+import { resolveModel } from './engine/model.js';
+import { person } from './engine/test-person.js';
+
+const model = resolveModel<PersonValues>(hokhauModel(), HOKHAU_LIBRARY);
+const ok = (values: PersonValues) => ({ values, outcome: 'ok' as const });
+
+const PANH = person({ full_name: 'Lò Văn Pánh', birth_date: '1968-03-12', sex: 'M', personal_id: '011068001234', household_book_no: '123456', ethnicity: 'Thái' });
+const registry = [
+  { personId: 7, values: PANH },
+  { personId: 8, values: person({ full_name: 'Nguyễn Văn Hùng', birth_date: '1975-05-02', sex: 'M', personal_id: '011075000111' }) },
+];
+
+describe('decideProbabilistic', () => {
+  it.each([
+    ['the same person with the same ID', person({ ...PANH }), 'merged'],
+    ['no ID, name without diacritics, same date, same book', person({ ...PANH, full_name: 'Lo Van Panh', personal_id: null }), 'merged'],
+    ['another valid ID with the same name and date: never merged', person({ ...PANH, personal_id: '011068009999' }), 'flagged'],
+    ['another sex with the same name and date: never merged', person({ ...PANH, sex: 'F', personal_id: null }), 'flagged'],
+    ['a different person sharing only a common name', person({ full_name: 'Nguyễn Văn Hùng', birth_date: '1990-01-01', sex: 'M', personal_id: '011090000222' }), 'new'],
+    ['someone nobody has seen', person({ full_name: 'Giàng A Páo', birth_date: '1980', sex: 'M' }), 'new'],
+  ])('%s', (_label, incoming, expected) => {
+    const [result] = decideProbabilistic(model, [ok(incoming)], registry);
+    expect(result.decision.outcome).toBe(expected);
+    if (expected === 'merged') expect(result.decision).toMatchObject({ into: { personId: 7 } });
+    if (expected === 'flagged') {
+      expect(result.review?.into).toEqual({ personId: 7 });
+      expect(result.review?.explanationVi).toMatch(/không tự gộp|[+−]\d/);
+    }
+  });
+
+  it('merges a duplicate within the batch into its first record', () => {
+    const a = person({ full_name: 'Giàng A Páo', birth_date: '1980-02-03', sex: 'M', household_book_no: '555', personal_id: '011080000333' });
+    const decisions = decideProbabilistic(model, [ok(a), ok(person({ ...a, full_name: 'Giang A Pao' }))], []);
+    expect(decisions.map((d) => d.decision)).toEqual([{ outcome: 'new' }, { outcome: 'merged', into: { batchIndex: 0 } }]);
+  });
+
+  it('keeps rejected records out and flags records with field issues whatever their pairs say', () => {
+    const decisions = decideProbabilistic(model, [{ values: null, outcome: 'reject' }, { values: PANH, outcome: 'review' }], registry);
+    expect(decisions[0].decision.outcome).toBe('rejected');
+    expect(decisions[1].decision.outcome).toBe('flagged');
+    expect(decisions[1].review?.into).toEqual({ personId: 7 });
+  });
+
+  it('does not chain: a record that contradicts someone already merged into the person goes to review', () => {
+    const base = { full_name: 'Quàng Thị Ưng', birth_date: '1972-06-01', household_book_no: '777' };
+    const first = person({ ...base, sex: 'F', personal_id: '011172000444' });
+    const second = person({ ...base, sex: 'F' });
+    const third = person({ ...base, sex: 'F', personal_id: '011172000555' });
+    const outcomes = decideProbabilistic(model, [ok(first), ok(second), ok(third)], []).map((d) => d.decision.outcome);
+    expect(outcomes).toEqual(['new', 'merged', 'flagged']);
+  });
+});
