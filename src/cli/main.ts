@@ -91,6 +91,24 @@ program
     await runsCommand({ dbUrl: opts.db, limit: Number(opts.limit), json: opts.json });
   });
 
+program
+  .command('review')
+  .description('Duyệt các cặp nghi trùng (review flagged duplicate pairs)')
+  .command('apply')
+  .description('Áp dụng tệp review-duplicates.csv đã ghi quyết định (apply a reviewed review-duplicates.csv)')
+  .argument('<file>', 'tệp review-duplicates.csv (hoặc .xlsx) có cột "quyết định": trùng / khác / bỏ qua')
+  .requiredOption('--reviewer <name>', 'họ tên người duyệt, ghi vào nhật ký (reviewer name, for the audit)')
+  .option('--db <file>', 'tệp SQLite của sổ đăng ký (registry SQLite file)', DEFAULT_DB)
+  .addHelpText(
+    'after',
+    '\nVí dụ (example):\n  $ hokhau review apply data/runs/2025-06-01/review-duplicates.csv --reviewer "Lò Thị Mai"\n\n' +
+      'Mã thoát (exit codes): 0 = đã áp dụng (hoặc không có gì thay đổi), 2 = có dòng không hợp lệ, không áp dụng gì.',
+  )
+  .action(async (file: string, opts: { reviewer: string; db: string }) => {
+    const { reviewApplyCommand } = await import('./review-command.js');
+    await reviewApplyCommand({ file, reviewer: opts.reviewer, dbUrl: opts.db });
+  });
+
 program.addHelpText(
   'after',
   `
