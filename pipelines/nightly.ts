@@ -7,4 +7,6 @@ export const nightly: PipelineDefinition = {
   province: 'Điện Biên',
   provinceCode: '11',
   defaultNationality: 'Việt Nam',
+  // Automatic merges must almost never join two people: only strong evidence (log2 odds ≥ 10) merges alone.
+  matchThresholds: { merge: 10, review: 0 },
 };

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openRegistry } from './open-registry.js';
 
 const RUN = { id: 'r1', started_at: '2026-11-27T00:00:00Z', finished_at: null, status: 'running' as const, pipeline: 'nightly',
-  records_in: 0, new_count: 0, merged_count: 0, flagged_count: 0, rejected_count: 0, files_count: 0, out_dir: '/tmp', error: null, gazetteer_version: null };
+  records_in: 0, new_count: 0, merged_count: 0, flagged_count: 0, rejected_count: 0, files_count: 0, out_dir: '/tmp', error: null, gazetteer_version: null, match_model_json: null };
 
 describe('registry bulkInsert (SQLite)', () => {
   it('writes inside the open kysely transaction: committed with it, rolled back with it', async () => {

@@ -1,11 +1,12 @@
 import type { Transaction } from 'kysely';
-import type { MatchDecision } from '../match/exact-id-match.js';
+import type { ProbabilisticDecision, RegistryCandidate } from '../match/decide-probabilistic.js';
 import { insertFileRow } from './file-ledger.js';
-import { findPersonIdsByPersonalId } from './find-persons.js';
+import { findCandidates } from './find-candidates.js';
 import { countOutcomes, type FileIdentity, type LoadRecord } from './load-records.js';
 import type { Registry } from './open-registry.js';
 import type { RegistrySchema } from './schema.js';
 import { writePersons } from './write-persons.js';
+import { writeMatchReviews } from './write-match-reviews.js';
 import { writeProvenance } from './write-provenance.js';
 
 type Trx = Transaction<RegistrySchema>;
@@ -20,8 +21,8 @@ export interface BatchFile {
 
 export type UndecidedRecord = Omit<LoadRecord, 'decision'> & { outcome: 'ok' | 'review' | 'reject' };
 
-/** Match policy, supplied by the pipeline: decisions for a file's records given the registry persons by personal ID. */
-export type DecideMatches = (records: readonly UndecidedRecord[], registryIds: ReadonlyMap<string, number>) => MatchDecision[];
+/** Match policy, supplied by the pipeline: decisions for a file's records given the registry persons blocking found. */
+export type DecideMatches = (records: readonly UndecidedRecord[], candidates: readonly RegistryCandidate[]) => ProbabilisticDecision[];
 
 class DryRunRollback extends Error {}
 
@@ -46,12 +47,13 @@ export async function loadBatch(
     await registry.db.transaction().execute(async (trx) => {
       if (options.dryRun) await insertDryRunRow(trx, runId, options.pipeline);
       for (const file of files) {
-        const ids = [...new Set(file.records.flatMap((r) => (r.values?.personal_id ? [r.values.personal_id] : [])))];
-        const decisions = decide(file.records, await findPersonIdsByPersonalId(trx, ids));
-        const records = file.records.map((r, i) => ({ ...r, decision: decisions[i] }));
+        const candidates = await findCandidates(trx, file.records.flatMap((r) => (r.values && r.outcome !== 'reject' ? [r.values] : [])));
+        const decided = decide(file.records, candidates);
+        const records = file.records.map((r, i) => ({ ...r, decision: decided[i].decision }));
         const fileId = await insertFileRow(trx, runId, file.identity, 'loaded', file.fileError, countOutcomes(records));
         const personIds = await writePersons(trx, registry.bulkInsert, runId, file.identity.sha256, records);
         await writeProvenance(trx, registry.bulkInsert, runId, fileId, file.identity.name, records, personIds);
+        await writeMatchReviews(trx, registry.bulkInsert, runId, decided, personIds);
         loaded.push(records);
       }
       if (options.dryRun) throw new DryRunRollback();
@@ -66,7 +68,7 @@ export async function loadBatch(
 async function insertDryRunRow(trx: Trx, runId: string, pipeline: string): Promise<void> {
   await trx
     .insertInto('import_runs')
-    .values({ id: runId, pipeline, out_dir: '', started_at: new Date().toISOString(), finished_at: null, status: 'running', gazetteer_version: null,
+    .values({ id: runId, pipeline, out_dir: '', started_at: new Date().toISOString(), finished_at: null, status: 'running', gazetteer_version: null, match_model_json: null,
       records_in: 0, new_count: 0, merged_count: 0, flagged_count: 0, rejected_count: 0, files_count: 0, error: null })
     .execute();
 }

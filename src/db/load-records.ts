@@ -1,5 +1,5 @@
 import type { SourceRecord } from '../ingest/source-record.js';
-import type { MatchDecision } from '../match/exact-id-match.js';
+import type { MatchDecision } from '../match/match-decision.js';
 import type { Issue } from '../normalize/issue.js';
 import type { PersonValues } from '../normalize/person-values.js';
 import type { AddressCodeColumns } from './schema.js';

@@ -23,7 +23,7 @@ export async function startRun(
   await db
     .insertInto('import_runs')
     .values({ id: run.id, pipeline: run.pipeline, out_dir: run.outDir, started_at: run.startedAt, finished_at: null, status: 'running',
-      gazetteer_version: run.gazetteerVersion,
+      gazetteer_version: run.gazetteerVersion, match_model_json: null,
       records_in: 0, new_count: 0, merged_count: 0, flagged_count: 0, rejected_count: 0, files_count: 0, error: null })
     .execute();
 }
@@ -32,12 +32,13 @@ export async function startRun(
 export async function finishRun(
   db: Kysely<RegistrySchema>,
   id: string,
-  result: { status: RunStatus; finishedAt: string; counts: RunCounts; error: string | null },
+  result: { status: RunStatus; finishedAt: string; counts: RunCounts; error: string | null; matchModelJson: string | null },
 ): Promise<void> {
   const { counts } = result;
   await db
     .updateTable('import_runs')
-    .set({ status: result.status, finished_at: result.finishedAt, error: result.error, records_in: counts.records_in,
+    .set({ status: result.status, finished_at: result.finishedAt, error: result.error, match_model_json: result.matchModelJson,
+      records_in: counts.records_in,
       new_count: counts.new, merged_count: counts.merged, flagged_count: counts.flagged, rejected_count: counts.rejected,
       files_count: counts.files })
     .where('id', '=', id)

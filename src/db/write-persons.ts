@@ -12,7 +12,7 @@ type Trx = Transaction<RegistrySchema>;
 const HEAD_RELATION = 'Chủ hộ';
 
 /** The next free id of a table (the registry has one writer, so ids are assigned before the bulk insert). */
-export async function nextId(trx: Trx, table: 'persons' | 'households' | 'source_records'): Promise<number> {
+export async function nextId(trx: Trx, table: 'persons' | 'households' | 'source_records' | 'match_reviews'): Promise<number> {
   const row = await trx.selectFrom(table).select((eb) => eb.fn.max<number>('id').as('max')).executeTakeFirst();
   return (row?.max ?? 0) + 1;
 }

@@ -6,7 +6,7 @@ import { brokenGuards } from './engine/guard.js';
 import type { ResolvedModel } from './engine/model.js';
 import { prepareRecords } from './engine/prepared-records.js';
 import { termFrequencies } from './engine/term-frequency.js';
-import type { MatchDecision, MatchInput, MergeTarget } from './exact-id-match.js';
+import type { MatchDecision, MatchInput, MergeTarget } from './match-decision.js';
 
 /** A registry person that blocking found for this batch. */
 export interface RegistryCandidate {

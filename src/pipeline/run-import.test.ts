@@ -146,7 +146,7 @@ describe('runImport', () => {
     const registry = await openRegistry(ws.db);
     await registry.db.insertInto('import_runs').values({ id: '20260101-000000-dead', started_at: '2026-01-01T00:00:00Z', finished_at: null,
       status: 'running', pipeline: 'nightly', records_in: 0, new_count: 0, merged_count: 0, flagged_count: 0, rejected_count: 0,
-      files_count: 0, out_dir: '', error: null, gazetteer_version: null }).execute();
+      files_count: 0, out_dir: '', error: null, gazetteer_version: null, match_model_json: null }).execute();
     await registry.close();
     await runImport({ paths: [file], dbUrl: ws.db, outDir: join(ws.dir, 'o2'), pipeline: 'nightly', dryRun: false, today: TODAY });
     const again = await openRegistry(ws.db);

@@ -12,6 +12,7 @@ import { silentLogger, type Logger } from './logger.js';
 import { FileStarter } from './file-starter.js';
 import { newRunId } from './run-id.js';
 import { acquireRunLock } from './run-lock.js';
+import { runMatchModel } from './run-match-model.js';
 import { activeGazetteer } from './active-gazetteer.js';
 import type { GazetteerData } from '../normalize/address/gazetteer-data.js';
 
@@ -71,6 +72,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   const state: RunState = { files: [], issues: {}, rejected: [], flagged: [] };
   let error: string | null = null;
   let gazetteerVersion: string | null = null;
+  let matchModelJson: string | null = null;
   try {
     const gazetteer: GazetteerData = await activeGazetteer(registry);
     gazetteerVersion = gazetteer.version;
@@ -79,7 +81,9 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     if (!options.dryRun) await startRun(registry.db, { id: runId, pipeline: pipeline.name, outDir, startedAt: startedAt.toISOString(), gazetteerVersion });
     log.info('run started', { run_id: runId, files: files.length, dry_run: options.dryRun });
     const starter = new FileStarter(await loadedFileHashes(registry.db), pipeline, gazetteer, options.today ?? new Date());
-    const loader = new BatchLoader(registry, runId, { dryRun: options.dryRun, pipeline: pipeline.name }, state);
+    const { model, json: modelJson } = await runMatchModel(registry, pipeline);
+    matchModelJson = modelJson;
+    const loader = new BatchLoader(registry, runId, { dryRun: options.dryRun, pipeline: pipeline.name, model }, state);
     try {
       for (const [index, file] of files.entries()) {
         options.onProgress?.({ filesDone: index, filesTotal: files.length, records: loader.recordsLoaded, file: file.name });
@@ -107,7 +111,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   try {
     if (!options.dryRun) {
       await finishRun(registry.db, runId, {
-        status: report.status, finishedAt: report.finished_at!, error: report.error,
+        status: report.status, finishedAt: report.finished_at!, error: report.error, matchModelJson,
         counts: { ...report, files: report.files.length },
       });
     }
@@ -115,7 +119,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     releaseLock();
     await registry.close();
   }
-  await writeRunReports(outDir, report, state.rejected, state.flagged);
+  await writeRunReports(outDir, report, state.rejected, state.flagged, matchModelJson);
   log.info('run finished', { run_id: runId, status: report.status, records_in: report.records_in, new: report.new,
     merged: report.merged, flagged: report.flagged, rejected: report.rejected });
   if (report.status === 'failed') throw new RunFailedError(report.error ?? 'run failed', { cause: { report, outDir } });

@@ -76,19 +76,23 @@ export function reviewFieldsCsv(flagged: readonly RecordForPeople[]): string {
 }
 
 /**
- * Writes the run's reports into `outDir`: reconciliation.json and .html, rejects.csv, review-fields.csv.
+ * Writes the run's reports into `outDir`: reconciliation.json and .html, rejects.csv, review-fields.csv, and the
+ * match model the run used.
  *
  * @example
- * await writeRunReports('data/runs/20261127-221500-3fa2', report, rejected, flagged);
+ * await writeRunReports('data/runs/20261127-221500-3fa2', report, rejected, flagged, modelJson);
  */
 export async function writeRunReports(
   outDir: string,
   report: Reconciliation,
   rejected: readonly RecordForPeople[],
   flagged: readonly RecordForPeople[],
+  matchModelJson: string | null,
 ): Promise<void> {
   await mkdir(outDir, { recursive: true });
   await Promise.all([
+    // The model the run decided with (blocking rules, comparisons, m/u, thresholds): decisions stay explainable.
+    ...(matchModelJson ? [writeFile(join(outDir, 'match-model.json'), matchModelJson + '\n')] : []),
     writeFile(join(outDir, 'reconciliation.json'), JSON.stringify(report, null, 2) + '\n'),
     writeFile(join(outDir, 'reconciliation.html'), renderReconciliationHtml(report)),
     writeFile(join(outDir, 'rejects.csv'), rejectsCsv(rejected)),

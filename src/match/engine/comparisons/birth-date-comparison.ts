@@ -54,7 +54,9 @@ export function birthDateComparison<R>(value: (record: R) => string | null | und
       },
       { key: 'year', label: label('cùng năm sinh', 'same birth year'), m: 0.03, u: 0.01, test: (a, b) => a!.year === b!.year },
       { key: 'year_1', label: label('năm sinh lệch một năm', 'birth year one apart'), m: 0.02, u: 0.02, test: (a, b) => Math.abs(a!.year - b!.year) === 1 },
-      { key: 'else', label: label(`${f.vi} khác`, `${f.en} differs`), m: 0.01, u: 0.96 },
+      // Beyond swaps, typos and ±1 year, the same person's dates rarely differ: a father and son who share a name and a
+      // book differ here, and must not look alike.
+      { key: 'else', label: label(`${f.vi} khác`, `${f.en} differs`), m: 0.002, u: 0.96 },
     ],
   };
 }

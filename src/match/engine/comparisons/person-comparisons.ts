@@ -40,6 +40,7 @@ interface AddressFeatures {
   fold: string;
   tokens: ReadonlySet<string>;
   hamlet: string | null;
+  book: string | null;
 }
 
 /**
@@ -49,7 +50,7 @@ interface AddressFeatures {
  * @example
  * // 'Thôn 3, xã Tân Lập, huyện Đan Phượng' vs 'thon 3 xa tan lap dan phuong' → 'similar'
  */
-export function addressComparison(): Comparison<Pick<PersonValues, 'address_text' | 'hamlet'>, AddressFeatures | null> {
+export function addressComparison(): Comparison<Pick<PersonValues, 'address_text' | 'hamlet' | 'household_book_no'>, AddressFeatures | null> {
   const f = label('địa chỉ', 'address');
   return {
     name: 'address',
@@ -57,10 +58,16 @@ export function addressComparison(): Comparison<Pick<PersonValues, 'address_text
     prepare: (p) => {
       if (!p.address_text && !p.hamlet) return null;
       const fold = foldKey(p.address_text ?? '').replace(/[,.;]/g, ' ').replace(/\s+/g, ' ').trim();
-      return { fold, tokens: new Set(fold.split(' ').filter((t) => t !== '')), hamlet: p.hamlet ? foldKey(p.hamlet) : null };
+      const book = p.household_book_no ?? null;
+      return { fold, tokens: new Set(fold.split(' ').filter((t) => t !== '')), hamlet: p.hamlet ? foldKey(p.hamlet) : null, book };
     },
     levels: [
       nullLevel(f),
+      // Members of one book share its address: the book comparison already counts that evidence, once.
+      {
+        key: 'same_book', isNull: true, label: label('cùng sổ hộ khẩu (địa chỉ đã tính)', 'same book (address counted there)'),
+        m: 1, u: 1, test: (a, b) => a!.book !== null && a!.book === b!.book,
+      },
       { key: 'exact', label: label('cùng địa chỉ', 'same address'), m: 0.6, u: 0.01, test: (a, b) => a!.fold !== '' && a!.fold === b!.fold },
       { key: 'similar', label: label('địa chỉ gần giống', 'similar address'), m: 0.2, u: 0.02, test: (a, b) => a!.fold !== '' && b!.fold !== '' && (overlap(a!.tokens, b!.tokens) >= 0.6 || jaroWinkler(a!.fold, b!.fold) >= 0.9) },
       { key: 'hamlet', label: label('cùng thôn/xóm/tổ', 'same hamlet'), m: 0.05, u: 0.02, test: (a, b) => a!.hamlet !== null && a!.hamlet === b!.hamlet },

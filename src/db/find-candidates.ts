@@ -1,0 +1,74 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { blockingKeys } from '../match/blocking-keys.js';
+import type { RegistryCandidate } from '../match/decide-probabilistic.js';
+import { foldKey } from '../normalize/vietnamese-text.js';
+import type { PersonValues } from '../normalize/person-values.js';
+import { PERSON_VALUE_COLUMNS, personValuesFromRow } from './person-row.js';
+import type { RegistrySchema } from './schema.js';
+
+type Db = Kysely<RegistrySchema> | Transaction<RegistrySchema>;
+
+const CHUNK = 2_000;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
+/**
+ * The active registry persons that could be any of these incoming people, found through indexes with the blocking
+ * keys: same personal ID, same old ID, same folded name (or an incoming other name), same given name and birth
+ * year, same household book. Never a scan of the registry.
+ *
+ * @example
+ * const candidates = await findCandidates(trx, incoming.map((r) => r.values));
+ */
+export async function findCandidates(db: Db, incoming: readonly PersonValues[]): Promise<RegistryCandidate[]> {
+  const personalIds = new Set<string>();
+  const oldIds = new Set<string>();
+  const names = new Set<string>();
+  const givenYears = new Map<string, [string, string]>();
+  const books = new Set<string>();
+  for (const values of incoming) {
+    const keys = blockingKeys(values);
+    if (values.personal_id) personalIds.add(values.personal_id);
+    if (values.old_id) oldIds.add(values.old_id);
+    if (keys.name_fold) names.add(keys.name_fold);
+    for (const other of (values.other_name ?? '').split(/[,;/]/)) if (foldKey(other)) names.add(foldKey(other));
+    if (keys.given_fold && keys.birth_year) givenYears.set(`${keys.given_fold}|${keys.birth_year}`, [keys.given_fold, keys.birth_year]);
+    if (values.household_book_no) books.add(values.household_book_no);
+  }
+
+  const ids = new Set<number>();
+  const collect = async (query: (chunk: any[]) => Promise<{ id: number }[]>, keys: Iterable<unknown>) => {
+    for (const chunk of chunks([...keys])) for (const row of await query(chunk)) ids.add(row.id);
+  };
+  const persons = () => db.selectFrom('persons').select('persons.id').where('persons.status', '=', 'active');
+  await collect((c) => persons().where('personal_id', 'in', c).execute(), personalIds);
+  await collect((c) => persons().where('old_id', 'in', c).execute(), oldIds);
+  await collect((c) => persons().where('name_fold', 'in', c).execute(), names);
+  await collect(
+    (c: [string, string][]) =>
+      persons()
+        .where(sql<boolean>`(given_fold, birth_year) in (values ${sql.join(c.map(([g, y]) => sql`(${g}, ${y})`))})`)
+        .execute(),
+    givenYears.values(),
+  );
+  await collect(
+    (c) => persons().innerJoin('households', 'households.id', 'persons.household_id').where('households.book_no', 'in', c).execute(),
+    books,
+  );
+
+  const candidates: RegistryCandidate[] = [];
+  for (const chunk of chunks([...ids])) {
+    const rows = await db
+      .selectFrom('persons')
+      .leftJoin('households', 'households.id', 'persons.household_id')
+      .select([...PERSON_VALUE_COLUMNS.map((c) => `persons.${c}` as const), 'persons.id', 'households.book_no'])
+      .where('persons.id', 'in', chunk)
+      .execute();
+    for (const row of rows) candidates.push({ personId: row.id, values: personValuesFromRow(row, row.book_no) });
+  }
+  return candidates.sort((a, b) => a.personId - b.personId);
+}

@@ -1,0 +1,23 @@
+import type { PersonValues } from '../normalize/person-values.js';
+
+/**
+ * What happens to one incoming record: loaded as a new person, merged into a person (automatically), flagged
+ * (loaded pending review), or rejected (quarantined).
+ *
+ * @example
+ * const d: MatchDecision = { outcome: 'merged', into: { personId: 42 } };
+ */
+export type MatchDecision =
+  | { outcome: 'rejected' }
+  | { outcome: 'flagged' }
+  | { outcome: 'new' }
+  | { outcome: 'merged'; into: MergeTarget };
+
+/** A registry person, or an earlier record of the same batch (by its index). */
+export type MergeTarget = { personId: number } | { batchIndex: number };
+
+/** A normalized record as matching sees it. */
+export interface MatchInput {
+  values: PersonValues | null;
+  outcome: 'ok' | 'review' | 'reject';
+}

@@ -1,0 +1,35 @@
+import type { Registry } from '../db/open-registry.js';
+import { samplePersons } from '../db/sample-persons.js';
+import { estimateU } from '../match/engine/em-training.js';
+import { hokhauModel, HOKHAU_LIBRARY } from '../match/engine/hokhau-model.js';
+import { resolveModel, serializeModel, type ResolvedModel } from '../match/engine/model.js';
+import { prepareRecords } from '../match/engine/prepared-records.js';
+import type { PersonValues } from '../normalize/person-values.js';
+import type { PipelineDefinition } from './pipeline-definition.js';
+
+/** Below this many persons the registry says too little about chance agreement: the declared u values stand. */
+const MIN_REGISTRY_FOR_U = 2_000;
+const U_SAMPLE = 5_000;
+const U_PAIRS = 100_000;
+
+/**
+ * The matching model a run decides with: the hộ khẩu model with the pipeline's thresholds, its u probabilities
+ * re-estimated from random pairs of this registry once it is large enough. Serialised with the run, so every
+ * decision can be explained later.
+ *
+ * @example
+ * const { model, json } = await runMatchModel(registry, pipeline);
+ */
+export async function runMatchModel(
+  registry: Pick<Registry, 'db'>,
+  pipeline: PipelineDefinition,
+): Promise<{ model: ResolvedModel<PersonValues>; json: string }> {
+  const declared = { ...hokhauModel(), thresholds: pipeline.matchThresholds };
+  let model = resolveModel<PersonValues>(declared, HOKHAU_LIBRARY);
+  const { total, sample } = await samplePersons(registry.db, U_SAMPLE);
+  if (total >= MIN_REGISTRY_FOR_U) {
+    const prepared = prepareRecords(model, sample);
+    model = resolveModel<PersonValues>(estimateU(model, prepared, prepared, { pairs: U_PAIRS, seed: 7 }), HOKHAU_LIBRARY);
+  }
+  return { model, json: serializeModel(model.spec) };
+}
