@@ -41,23 +41,25 @@ export function provinceReadings(seg: AddressSegment, index: GazetteerIndex, las
 /** District and commune readings of a segment within the current provinces in scope. */
 export function unitReadings(seg: AddressSegment, index: GazetteerIndex, provinces: string[], provinceReads: Reading<ProvinceRef>[]): SegmentReadings {
   if (seg.level === 'hamlet' && !seg.fullKey) return { seg, provinces: provinceReads, districts: [], communes: [] };
-  // New addresses share most of their parts ("Huyện Điện Biên", "Tỉnh Điện Biên", a commune's name): read each
-  // part once per index and scope. The key holds everything the readings depend on.
+  // New addresses share most of their parts ("Huyện Điện Biên", "Tỉnh Điện Biên", a commune's name), and the
+  // parser hands out the same segment object for the same part: read each once per index, segment and scope.
   const strongProvince = provinceReads.some((r) => r.quality >= 0.97);
-  const key = `${provinces.join(',')}\u0001${seg.level}\u0001${seg.key}\u0001${seg.fullKey ?? ''}\u0001${seg.tone}\u0001${strongProvince ? 1 : 0}`;
-  let cache = caches.get(index);
-  if (!cache) caches.set(index, (cache = new Map()));
-  let found = cache.get(key);
+  const scopeKey = strongProvince ? `${provinces.join(',')}+` : provinces.join(',');
+  let bySeg = caches.get(index);
+  if (!bySeg) caches.set(index, (bySeg = new WeakMap()));
+  let byScope = bySeg.get(seg);
+  if (!byScope) bySeg.set(seg, (byScope = new Map()));
+  let found = byScope.get(scopeKey);
   if (found === undefined) {
     found = readUnits(seg, index, provinces, provinceReads);
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(key, found);
+    byScope.set(scopeKey, found);
   }
   return { seg, provinces: provinceReads, districts: found.districts, communes: found.communes };
 }
 
-const CACHE_LIMIT = 50_000;
-const caches = new WeakMap<GazetteerIndex, Map<string, { districts: Reading<DistrictRef>[]; communes: Reading<CommuneRef>[] }>>();
+type Found = { districts: Reading<DistrictRef>[]; communes: Reading<CommuneRef>[] };
+/** Per index, per segment object (segments are immutable and shared by the parser's part cache), per scope. */
+const caches = new WeakMap<GazetteerIndex, WeakMap<AddressSegment, Map<string, Found>>>();
 
 function readUnits(seg: AddressSegment, index: GazetteerIndex, provinces: string[], provinceReads: Reading<ProvinceRef>[]): SegmentReadings {
   const out: SegmentReadings = { seg, provinces: provinceReads, districts: [], communes: [] };

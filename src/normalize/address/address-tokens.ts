@@ -33,10 +33,26 @@ const LETTER_THEN_DIGIT_RE = /^(\p{L}+)(\d+[a-z]?)$/iu;
  * tokenizeAddress('P.01, Q.3').map((t) => t.key); // ['p', '1', 'q', '3']
  */
 export function tokenizeAddress(text: string): AddressToken[] {
-  const legacy = TCVN3_HINT_RE.test(text);
-  const cleaned = cleanText(legacy ? text.replace(TCVN3_CHARS_RE, (ch) => TCVN3_FOLD.get(ch) ?? ch) : text);
+  return tokenizeCleaned(cleanAddressText(text), null);
+}
+
+/**
+ * The text as the tokenizer reads it: TCVN3 residue folded (decided on the whole text), cleaned.
+ *
+ * @example
+ * cleanAddressText('X· Thanh X\u00AD\u00ACng'); // 'Xa Thanh Xuong'
+ */
+export function cleanAddressText(text: string): string {
+  return cleanText(TCVN3_HINT_RE.test(text) ? text.replace(TCVN3_CHARS_RE, (ch) => TCVN3_FOLD.get(ch) ?? ch) : text);
+}
+
+/**
+ * Tokens of a text already passed through cleanAddressText; `opening` is the break before its first token
+ * (a part cut after a comma opens with 'hard').
+ */
+export function tokenizeCleaned(cleaned: string, opening: AddressToken['brk']): AddressToken[] {
   const tokens: AddressToken[] = [];
-  let brk: AddressToken['brk'] = null;
+  let brk: AddressToken['brk'] = opening;
   PIECE_RE.lastIndex = 0;
   for (let m = PIECE_RE.exec(cleaned); m !== null; m = PIECE_RE.exec(cleaned)) {
     if (m[2] !== undefined) brk = 'hard';

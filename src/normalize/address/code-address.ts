@@ -123,23 +123,30 @@ function codeFresh(input: AddressInput, index: GazetteerIndex, defaultProvinceCo
 function collectSegments(input: AddressInput, index: GazetteerIndex): AddressSegment[] {
   const segs: AddressSegment[] = [];
   if (input.text && input.text.trim()) segs.push(...index.parse(input.text));
-  const column = (value: string | undefined, level: AddressSegment['level']) => {
-    if (!value || !value.trim()) return;
-    const parsed = index.parse(value);
-    if (level === 'hamlet') {
-      // The hamlet column is a hamlet whatever its first word.
-      const raw = cleanText(value);
-      segs.push({ level: 'hamlet', type: '', markerRaw: '', key: '', tone: '', raw, fullKey: null, brk: 'hard' });
-      return;
-    }
-    for (const s of parsed) segs.push(s.level === null ? { ...s, level } : s.level === 'city' && level === 'district' ? { ...s, level: 'district' } : s);
-  };
-  column(input.hamlet, 'hamlet');
-  column(input.commune, 'commune');
-  column(input.district, 'district');
-  column(input.province, 'province');
+  if (input.hamlet && input.hamlet.trim()) {
+    // The hamlet column is a hamlet whatever its first word.
+    segs.push({ level: 'hamlet', type: '', markerRaw: '', key: '', tone: '', raw: cleanText(input.hamlet), fullKey: null, brk: 'hard' });
+  }
+  column(segs, input.commune, 'commune', index);
+  column(segs, input.district, 'district', index);
+  column(segs, input.province, 'province', index);
   return segs;
 }
+
+/** A column's segments at the column's level where the words alone do not say it. */
+function column(segs: AddressSegment[], value: string | undefined, level: 'commune' | 'district' | 'province', index: GazetteerIndex): void {
+  if (!value || !value.trim()) return;
+  for (const s of index.parse(value)) segs.push(s.level === null || (s.level === 'city' && level === 'district') ? relevel(s, level) : s);
+}
+
+/** The same object for the same segment and level, so the readings cached for it are found again. */
+function relevel(s: AddressSegment, level: 'commune' | 'district' | 'province'): AddressSegment {
+  let byLevel = relevelled.get(s);
+  if (!byLevel) relevelled.set(s, (byLevel = {}));
+  return (byLevel[level] ??= { ...s, level });
+}
+
+const relevelled = new WeakMap<AddressSegment, Partial<Record<'commune' | 'district' | 'province', AddressSegment>>>();
 
 function defaultProvinces(index: GazetteerIndex, code: string): Set<string> {
   const out = new Set<string>();

@@ -4,8 +4,9 @@
  */
 import { memoize } from '../memoize.js';
 import type { CommuneLink, GazetteerData } from './gazetteer-data.js';
-import { segmentAddress, type AddressSegment } from './address-segments.js';
-import { tokenizeAddress, unitKey, unitTone } from './address-tokens.js';
+import type { AddressSegment } from './address-segments.js';
+import { addressParser } from './address-parse.js';
+import { unitKey, unitTone } from './address-tokens.js';
 import { allowedEdits, boundedEditDistance } from './edit-distance.js';
 
 interface Named {
@@ -132,13 +133,16 @@ export function buildGazetteerIndex(data: GazetteerData): GazetteerIndex {
     const max = allowedEdits(key.length);
     if (max === 0 || !pool) return [];
     const found: { ref: T; distance: number; at: number }[] = [];
+    const mask = letterMask(key);
     // Only names whose length is within the typo bound can be within it.
     const hi = Math.min(pool.length - 1, key.length + max);
     for (let len = Math.max(0, key.length - max); len <= hi; len++) {
       const bucket = pool[len];
       if (bucket === undefined) continue;
       const bound = Math.min(max, allowedEdits(len));
-      for (const { ref, at } of bucket) {
+      for (const { ref, at, letters } of bucket) {
+        // Each edit brings in at most one letter the other name lacks: most names fail this before any alignment.
+        if (bitCount(letters & ~mask) > bound || bitCount(mask & ~letters) > bound) continue;
         const d = boundedEditDistance(key, ref.key, bound);
         if (d <= bound) found.push({ ref, distance: d, at });
       }
@@ -159,7 +163,7 @@ export function buildGazetteerIndex(data: GazetteerData): GazetteerIndex {
     communesByKey, districtsByKey, provincesByKey,
     legacyCommunes, currentCommunes, districts, legacyProvinces, currentProvinces,
     known,
-    parse: memoize((text: string) => segmentAddress(tokenizeAddress(text), known), 100_000),
+    parse: memoize(addressParser(known), 100_000),
     fuzzyCommunes: (key, province) => fuzzyCommunes(`${province}:${key}`),
     fuzzyDistricts: (key, province) => fuzzyDistricts(`${province}:${key}`),
     fuzzyProvinces,
@@ -178,12 +182,30 @@ function groupBy<T>(items: Iterable<T>, keyOf: (t: T) => string): Map<string, T[
 }
 
 /** Units by the length of their compact key: the typo search looks only at the lengths a typo can reach. */
-type LengthBuckets<T> = ({ ref: T; at: number }[] | undefined)[];
+type LengthBuckets<T> = ({ ref: T; at: number; letters: number }[] | undefined)[];
 
 function byLength<T extends Named>(units: T[]): LengthBuckets<T> {
   const out: LengthBuckets<T> = [];
-  units.forEach((ref, at) => (out[ref.key.length] ??= []).push({ ref, at }));
+  units.forEach((ref, at) => (out[ref.key.length] ??= []).push({ ref, at, letters: letterMask(ref.key) }));
   return out;
+}
+
+/** Which of a–z and 0–9 a compact key holds, one bit each (digits share the top bits: a superset test stays sound). */
+function letterMask(key: string): number {
+  let m = 0;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c >= 97 && c <= 122) m |= 1 << (c - 97);
+    else if (c >= 48 && c <= 57) m |= 1 << (26 + ((c - 48) % 6));
+    else m |= 1 << 31;
+  }
+  return m;
+}
+
+function bitCount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 function bucketAll<T extends Named>(groups: Map<string, T[]>): Map<string, LengthBuckets<T>> {
