@@ -47,3 +47,16 @@ describe('generateMatchBench', () => {
     }
   });
 });
+
+describe('distinctNames', () => {
+  it('renames a later household member who repeats an earlier name, keeping family and middle names', async () => {
+    const { distinctNames } = await import('./registry-source.js');
+    const { Rng } = await import('../synthetic/prng.js');
+    const row = { fullName: 'Bạc Văn Hặc', birthDate: '2001', sex: 'M' as const, ethnicity: 'Thái', personalId: null, oldId: null, bookNo: '257177156', relation: 'Con', address: 'Thôn 1', otherName: null };
+    const out = distinctNames([row, { ...row, birthDate: '2003' }, { ...row, fullName: 'Bạc Thị Ún', sex: 'F' }], new Rng(5));
+    expect(out[0].fullName).toBe('Bạc Văn Hặc');
+    expect(out[1].fullName).not.toBe('Bạc Văn Hặc');
+    expect(out[1].fullName.startsWith('Bạc Văn ')).toBe(true);
+    expect(out[2].fullName).toBe('Bạc Thị Ún');
+  });
+});

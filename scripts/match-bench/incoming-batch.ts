@@ -13,7 +13,7 @@ import { DIEN_BIEN_COMMUNES } from '../synthetic/dien-bien-units.js';
 import { HAMLET_NAMES, NAME_POOLS } from '../synthetic/name-pools.js';
 import type { BenchRow } from './bench-row.js';
 import * as c from './corrupt.js';
-import { addressText, personRow, type BenchHousehold, type IdentifierPool } from './registry-source.js';
+import { addressText, distinctNames, personRow, type BenchHousehold, type IdentifierPool } from './registry-source.js';
 
 /** Which kind of incoming row: a copy of a registry person, a new person, or a new person named like one. */
 export type IncomingKind = 'duplicate' | 'new' | 'namesake';
@@ -129,7 +129,7 @@ export function newHouseholds(
       hh.kinds.push(kind);
       hh.corruptions.push([]);
     }
-    out.push(hh);
+    out.push({ ...hh, rows: distinctNames(hh.rows, rng) });
   }
   return out;
 }

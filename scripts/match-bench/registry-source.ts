@@ -86,6 +86,25 @@ export function personRow(p: SyntheticPerson, h: SyntheticHousehold, bookNo: str
 }
 
 /**
+ * Parents do not give two children the same name, but the synthetic generator can: a later member whose full name
+ * repeats an earlier one's gets another given name of the pool, so the truth holds no indistinguishable twins.
+ */
+export function distinctNames(rows: BenchRow[], rng: Rng): BenchRow[] {
+  const seen = new Set<string>();
+  return rows.map((row) => {
+    let out = row;
+    const pool = NAME_POOLS[row.ethnicity] ?? NAME_POOLS.Kinh;
+    for (let tries = 0; seen.has(out.fullName) && tries < 20; tries++) {
+      const words = row.fullName.split(' ');
+      words[words.length - 1] = rng.pick(row.sex === 'M' ? pool.givenMale : pool.givenFemale);
+      out = { ...row, fullName: words.join(' ') };
+    }
+    seen.add(out.fullName);
+    return out;
+  });
+}
+
+/**
  * The registry's households, `persons` members in all, a chunk of synthetic households at a time.
  * Entity keys are 'R<chunk>.<key>'.
  */
@@ -98,7 +117,7 @@ export function* registryHouseholds(seed: number, persons: number, ids: Identifi
       yield {
         bookNo,
         address: addressText(h.address),
-        rows: h.members.map((p) => personRow(p, h, bookNo, ids, rng, 0.04)),
+        rows: distinctNames(h.members.map((p) => personRow(p, h, bookNo, ids, rng, 0.04)), rng),
         entities: h.members.map((p) => `R${chunk}.${p.key}`),
       };
     }
