@@ -73,6 +73,22 @@ describe('applyPairDecisions', () => {
     ]);
   });
 
+  it('takes the address with its codes from the merged person only when the surviving one has none', async () => {
+    const { db } = await seeded();
+    const none = { address_text: null, address_status: null, commune_code: null, legacy_commune_code: null, province_code: null };
+    await db.updateTable('persons').set(none).where('id', '=', 1).execute();
+    await db.updateTable('persons').set({ address_text: 'Bản Na Ư, xã Na Ư', address_status: 'coded', commune_code: '03151', legacy_commune_code: '03151', province_code: '11' })
+      .where('id', '=', 4).execute();
+    await db.updateTable('persons').set({ address_text: 'Bản Pá Hốc', address_status: 'ambiguous', commune_code: null }).where('id', '=', 2).execute();
+    await db.updateTable('persons').set({ address_text: 'Bản Co Mận', address_status: 'coded', commune_code: '03160' }).where('id', '=', 5).execute();
+    await applyPairDecisions(db, input([{ reviewId: 101, decision: 'same' }, { reviewId: 102, decision: 'same' }]));
+    const rows = await db.selectFrom('persons').select(['id', 'address_text', 'address_status', 'commune_code', 'province_code']).where('id', 'in', [1, 2]).orderBy('id').execute();
+    expect(rows).toEqual([
+      { id: 1, address_text: 'Bản Na Ư, xã Na Ư', address_status: 'coded', commune_code: '03151', province_code: '11' },
+      { id: 2, address_text: 'Bản Pá Hốc', address_status: 'ambiguous', commune_code: null, province_code: null },
+    ]);
+  });
+
   it('makes a pending person active once no open review is left, and not before', async () => {
     const { db } = await seeded();
     const status = async (id: number) => (await db.selectFrom('persons').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;

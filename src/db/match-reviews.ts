@@ -144,13 +144,14 @@ export async function findReviewStates(db: Db, ids: readonly number[]): Promise<
   return found;
 }
 
-/** The last time a file with these bytes was applied, if ever. */
+/** The last time a file with these bytes was applied (not refused for bad rows), if ever. */
 export async function lastReviewAudit(db: Db, kind: ReviewAuditTable['kind'], sha256: string): Promise<{ applied_at: string; reviewer: string } | null> {
   const row = await db
     .selectFrom('review_audit')
     .select(['applied_at', 'reviewer'])
     .where('kind', '=', kind)
     .where('file_sha256', '=', sha256)
+    .where('rows_invalid', '=', 0)
     .orderBy('id', 'desc')
     .executeTakeFirst();
   return row ?? null;

@@ -75,7 +75,7 @@ describe('parseReviewDecision', () => {
     ['trùng', 'same'], ['Trùng', 'same'], ['TRÙNG', 'same'], ['trung', 'same'], [' trùng. ', 'same'], ['trùng (same)', 'same'],
     ['same', 'same'], ['Same', 'same'], ['khác', 'different'], ['KHAC', 'different'], ['Different', 'different'],
     ['bỏ qua', 'skip'], ['Bỏ qua', 'skip'], ['bo qua', 'skip'], ['boqua', 'skip'], ['skip', 'skip'], ['SKIP', 'skip'],
-    ['', ''], ['   ', ''], ['có lẽ', null], ['x', null], ['trùng khác', null], ['?', null], ['1', null],
+    ['', ''], ['   ', ''], ['có lẽ', null], ['x', null], ['trùng khác', null], ['?', null], ['khác?', null], ['Trùng ?', null], ['trùng (same?)', 'same'], ['1', null],
   ])('%j → %j', (text, decision) => expect(parseReviewDecision(text)).toBe(decision));
 });
 

@@ -91,9 +91,11 @@ const DECISIONS = new Map<string, ReviewDecision>([
  * @example
  * parseReviewDecision('Trùng'); // 'same'
  * parseReviewDecision('bo qua'); // 'skip'
- * parseReviewDecision('có lẽ'); // null
+ * parseReviewDecision('khác?'); // null
  */
 export function parseReviewDecision(text: string): ReviewDecision | '' | null {
+  // "khác?" is a reviewer still unsure: not a decision to apply.
+  if (text.replace(/\([^)]*\)?/g, '').includes('?')) return null;
   const key = foldHeaderCore(text).replaceAll(' ', '');
   if (key === '') return text.trim() === '' ? '' : null;
   return DECISIONS.get(key) ?? null;
