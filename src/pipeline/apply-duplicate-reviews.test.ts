@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listRunReviews, type ReviewState } from '../db/match-reviews.js';
@@ -137,6 +138,19 @@ describe('applyDuplicateReviews', () => {
       ['duplicates', 'review-duplicates.csv', 'Lò Thị Mai', 0, 5, 0],
     ]);
     expect(audit[0].file_sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('reads the file saved back as .xlsx by Excel (numbers for pair ids)', async () => {
+    const { dir, dbUrl } = await reviewFile({});
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('review-duplicates');
+    sheet.addRow(['mã cặp (pair id)', 'xác suất trùng (match probability)', 'họ tên A (name A)', 'quyết định: trùng / khác / bỏ qua (decision: same / different / skip)']);
+    sheet.addRow([101, '93,1%', 'Lò Văn Pánh', 'TRÙNG']);
+    sheet.addRow([102, '71,0%', 'Quàng Thị Ưng', 'Khác']);
+    const file = join(dir, 'review-duplicates.xlsx');
+    await workbook.xlsx.writeFile(file);
+    const result = await applyDuplicateReviews({ dbUrl, file, reviewer: 'Lò Thị Mai', now });
+    expect(result).toMatchObject({ applied: { same: 1, different: 1 }, invalid: [], merged: 1, activated: 1 });
   });
 
   it('applies nothing when any row is bad, and says which lines', async () => {
