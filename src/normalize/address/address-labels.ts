@@ -7,6 +7,10 @@ import type { GazetteerIndex, LegacyCommuneRef } from './gazetteer-index.js';
 
 /** @example describeLegacy(ref, index); // 'Xã Thanh Xương, Huyện Điện Biên, Tỉnh Điện Biên (mã cũ 03…)' */
 export function describeLegacy(ref: LegacyCommuneRef, index: GazetteerIndex): string {
+  return cached(index, `l${ref.code}`, () => legacyLabel(ref, index));
+}
+
+function legacyLabel(ref: LegacyCommuneRef, index: GazetteerIndex): string {
   const d = index.districts.get(ref.districtCode);
   const p = index.legacyProvinces.get(ref.provinceCode);
   return `${ref.type} ${ref.name}, ${d ? `${d.type} ${d.name}, ` : ''}${p ? `${p.type} ${p.name}` : ''} (mã cũ ${ref.code})`;
@@ -14,6 +18,10 @@ export function describeLegacy(ref: LegacyCommuneRef, index: GazetteerIndex): st
 
 /** @example describeCurrent('03127', index); // 'Phường Điện Biên Phủ, Tỉnh Điện Biên (mã mới 03127)' */
 export function describeCurrent(code: string, index: GazetteerIndex): string {
+  return cached(index, `c${code}`, () => currentLabel(code, index));
+}
+
+function currentLabel(code: string, index: GazetteerIndex): string {
   const c = index.currentCommunes.get(code);
   if (!c) return `mã mới ${code}`;
   const p = index.currentProvinces.get(c.provinceCode);
@@ -26,3 +34,14 @@ export function describeOutcome(o: Outcome, index: GazetteerIndex): string {
   if (legacy && o.ref.list === 'legacy') return `${describeLegacy(legacy, index)} → ${describeCurrent(o.current, index)}`;
   return describeCurrent(o.current, index);
 }
+
+/** Every coded address carries a label: build each unit's once per index (a few thousand strings at most). */
+function cached(index: GazetteerIndex, key: string, make: () => string): string {
+  let labels = labelsByIndex.get(index);
+  if (!labels) labelsByIndex.set(index, (labels = new Map()));
+  let label = labels.get(key);
+  if (label === undefined) labels.set(key, (label = make()));
+  return label;
+}
+
+const labelsByIndex = new WeakMap<GazetteerIndex, Map<string, string>>();

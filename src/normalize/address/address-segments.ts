@@ -173,6 +173,14 @@ function toSegment(d: Draft): AddressSegment {
 
 /** The hamlet as written, proper case, abbreviations spelled out: 'TDP 5' → 'Tổ dân phố 5', 'bản noong bua' → 'Bản Noong Bua'. */
 export function hamletText(s: AddressSegment): string {
-  const word = s.type ? s.type : properCase(s.markerRaw.replace(/\.$/, ''));
-  return [word, properCase(s.raw)].filter((p) => p !== '').join(' ');
+  // Segments are immutable and shared by the parser's part cache: proper-case each once.
+  let text = hamletTexts.get(s);
+  if (text === undefined) {
+    const word = s.type ? s.type : properCase(s.markerRaw.replace(/\.$/, ''));
+    text = [word, properCase(s.raw)].filter((p) => p !== '').join(' ');
+    hamletTexts.set(s, text);
+  }
+  return text;
 }
+
+const hamletTexts = new WeakMap<AddressSegment, string>();
