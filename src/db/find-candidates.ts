@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { blockingKeys } from '../match/blocking-keys.js';
 import type { RegistryCandidate } from '../match/decide-probabilistic.js';
 import { foldKey } from '../normalize/vietnamese-text.js';
@@ -7,6 +7,10 @@ import { PERSON_VALUE_COLUMNS, personValuesFromRow } from './person-row.js';
 import type { RegistrySchema } from './schema.js';
 
 type Db = Kysely<RegistrySchema> | Transaction<RegistrySchema>;
+
+/** The blocking keys a search may use: exact-ID matching needs only the first. */
+export type CandidateKey = 'personal_id' | 'old_id' | 'name' | 'given_year' | 'book';
+export const ALL_CANDIDATE_KEYS: readonly CandidateKey[] = ['personal_id', 'old_id', 'name', 'given_year', 'book'];
 
 const CHUNK = 2_000;
 
@@ -24,7 +28,12 @@ function chunks<T>(items: readonly T[]): T[][] {
  * @example
  * const candidates = await findCandidates(trx, incoming.map((r) => r.values));
  */
-export async function findCandidates(db: Db, incoming: readonly PersonValues[]): Promise<RegistryCandidate[]> {
+export async function findCandidates(
+  db: Db,
+  incoming: readonly PersonValues[],
+  keys: readonly CandidateKey[] = ALL_CANDIDATE_KEYS,
+): Promise<RegistryCandidate[]> {
+  const use = new Set(keys);
   const personalIds = new Set<string>();
   const oldIds = new Set<string>();
   const names = new Set<string>();
@@ -45,20 +54,25 @@ export async function findCandidates(db: Db, incoming: readonly PersonValues[]):
     for (const chunk of chunks([...keys])) for (const row of await query(chunk)) ids.add(row.id);
   };
   const persons = () => db.selectFrom('persons').select('persons.id').where('persons.status', '=', 'active');
-  await collect((c) => persons().where('personal_id', 'in', c).execute(), personalIds);
-  await collect((c) => persons().where('old_id', 'in', c).execute(), oldIds);
-  await collect((c) => persons().where('name_fold', 'in', c).execute(), names);
-  await collect(
-    (c: [string, string][]) =>
-      persons()
-        .where(sql<boolean>`(given_fold, birth_year) in (values ${sql.join(c.map(([g, y]) => sql`(${g}, ${y})`))})`)
-        .execute(),
-    givenYears.values(),
-  );
-  await collect(
-    (c) => persons().innerJoin('households', 'households.id', 'persons.household_id').where('households.book_no', 'in', c).execute(),
-    books,
-  );
+  if (use.has('personal_id')) await collect((c) => persons().where('personal_id', 'in', c).execute(), personalIds);
+  if (use.has('old_id')) await collect((c) => persons().where('old_id', 'in', c).execute(), oldIds);
+  if (use.has('name')) await collect((c) => persons().where('name_fold', 'in', c).execute(), names);
+  if (use.has('given_year')) {
+    // One equality pair per term, so the (given_fold, birth_year) index serves each of them.
+    await collect(
+      (c: [string, string][]) =>
+        persons()
+          .where((eb) => eb.or(c.map(([g, y]) => eb.and([eb('given_fold', '=', g), eb('birth_year', '=', y)]))))
+          .execute(),
+      givenYears.values(),
+    );
+  }
+  if (use.has('book')) {
+    await collect(
+      (c) => persons().innerJoin('households', 'households.id', 'persons.household_id').where('households.book_no', 'in', c).execute(),
+      books,
+    );
+  }
 
   const candidates: RegistryCandidate[] = [];
   for (const chunk of chunks([...ids])) {

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { ProbabilisticDecision, RegistryCandidate } from '../match/decide-probabilistic.js';
 import { insertFileRow } from './file-ledger.js';
-import { findCandidates } from './find-candidates.js';
+import { findCandidates, type CandidateKey } from './find-candidates.js';
 import { countOutcomes, type FileIdentity, type LoadRecord } from './load-records.js';
 import type { Registry } from './open-registry.js';
 import type { RegistrySchema } from './schema.js';
@@ -40,14 +40,15 @@ export async function loadBatch(
   runId: string,
   files: readonly BatchFile[],
   decide: DecideMatches,
-  options: { dryRun: boolean; pipeline: string },
+  options: { dryRun: boolean; pipeline: string; candidateKeys: readonly CandidateKey[] },
 ): Promise<LoadRecord[][]> {
   const loaded: LoadRecord[][] = [];
   try {
     await registry.db.transaction().execute(async (trx) => {
       if (options.dryRun) await insertDryRunRow(trx, runId, options.pipeline);
       for (const file of files) {
-        const candidates = await findCandidates(trx, file.records.flatMap((r) => (r.values && r.outcome !== 'reject' ? [r.values] : [])));
+        const incoming = file.records.flatMap((r) => (r.values && r.outcome !== 'reject' ? [r.values] : []));
+        const candidates = await findCandidates(trx, incoming, options.candidateKeys);
         const decided = decide(file.records, candidates);
         const records = file.records.map((r, i) => ({ ...r, decision: decided[i].decision }));
         const fileId = await insertFileRow(trx, runId, file.identity, 'loaded', file.fileError, countOutcomes(records));

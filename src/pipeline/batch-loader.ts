@@ -1,11 +1,9 @@
 import { recordFileOutcome } from '../db/file-ledger.js';
 import { loadBatch, type BatchFile } from '../db/load-batch.js';
+import type { RunMatcher } from './run-matcher.js';
 import { countOutcomes, type FileIdentity, type LoadRecord } from '../db/load-records.js';
 import type { Registry } from '../db/open-registry.js';
 import { UnreadableFileError } from '../ingest/extract-spreadsheet.js';
-import { decideProbabilistic } from '../match/decide-probabilistic.js';
-import type { ResolvedModel } from '../match/engine/model.js';
-import type { PersonValues } from '../normalize/person-values.js';
 import type { FileReconciliation } from '../report/reconciliation.js';
 import type { RecordForPeople } from '../report/write-run-reports.js';
 import type { StartedFile } from './file-starter.js';
@@ -38,7 +36,7 @@ export class BatchLoader {
   constructor(
     private readonly registry: Registry,
     private readonly runId: string,
-    private readonly options: { dryRun: boolean; pipeline: string; model: ResolvedModel<PersonValues> },
+    private readonly options: { dryRun: boolean; pipeline: string; matcher: RunMatcher },
     private readonly state: RunState,
   ) {}
 
@@ -80,9 +78,9 @@ export class BatchLoader {
     const batch = this.#batch;
     this.#batch = [];
     this.#batchRecords = 0;
-    const decide = (records: Parameters<typeof decideProbabilistic>[1], candidates: Parameters<typeof decideProbabilistic>[2]) =>
-      decideProbabilistic(this.options.model, records, candidates);
-    const loaded = await loadBatch(this.registry, this.runId, batch.map((b) => b.file), decide, this.options);
+    const { matcher, dryRun, pipeline } = this.options;
+    const files = batch.map((b) => b.file);
+    const loaded = await loadBatch(this.registry, this.runId, files, matcher.decide, { dryRun, pipeline, candidateKeys: matcher.candidateKeys });
     batch.forEach(({ entry }, index) => this.#account(entry, loaded[index]));
   }
 

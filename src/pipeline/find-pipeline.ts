@@ -1,8 +1,9 @@
 import { nightly } from '../../pipelines/nightly.js';
+import { nightlyProbabilistic } from '../../pipelines/nightly-probabilistic.js';
 import { UsageError } from '../errors.js';
 import type { PipelineDefinition } from './pipeline-definition.js';
 
-export const PIPELINES: readonly PipelineDefinition[] = [nightly];
+export const PIPELINES: readonly PipelineDefinition[] = [nightly, nightlyProbabilistic];
 
 /**
  * The pipeline a `--pipeline` name refers to; a usage error listing the known ones otherwise.

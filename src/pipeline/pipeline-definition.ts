@@ -3,7 +3,7 @@
  *
  * @example
  * const p: PipelineDefinition = { name: 'nightly', description: '…', province: 'Điện Biên', provinceCode: '11', defaultNationality: 'Việt Nam',
- *   matchThresholds: { merge: 10, review: 0 } };
+ *   matching: { method: 'exact_id' } };
  */
 export interface PipelineDefinition {
   name: string;
@@ -15,6 +15,10 @@ export interface PipelineDefinition {
   provinceCode: string;
   /** Nationality of a record that names none. */
   defaultNationality: string;
-  /** Match weight (log2 odds) at or above which a pair merges automatically, and at or above which a person decides. */
-  matchThresholds: { merge: number; review: number };
+  /**
+   * How incoming people are matched to the registry: `exact_id` (the same valid personal ID is the same person,
+   * nothing else merges), or `probabilistic` (the Fellegi–Sunter model; thresholds in match weight, log2 odds:
+   * at or above `merge` automatic, at or above `review` a person decides).
+   */
+  matching: { method: 'exact_id' } | { method: 'probabilistic'; thresholds: { merge: number; review: number } };
 }

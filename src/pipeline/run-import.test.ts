@@ -156,3 +156,25 @@ describe('runImport', () => {
     expect(runs[1].error).toMatch(/gián đoạn/);
   });
 });
+
+describe('runImport with the probabilistic matcher (pipeline nightly-probabilistic)', () => {
+  it('merges a repeat without an ID by name, date and book, and sends a same-name pair with another date to review', async () => {
+    const ws = workspace();
+    const first = join(ws.dir, 'a.csv');
+    const second = join(ws.dir, 'b.csv');
+    writeFileSync(first, ['Họ và tên,Ngày sinh,Giới tính,Số sổ HK,Quan hệ với chủ hộ', 'Lò Văn Pánh,12/03/1968,Nam,123456,Chủ hộ', 'Quàng Thị Ưng,1972,Nữ,123456,Vợ'].join('\n'));
+    writeFileSync(second, ['Họ và tên,Ngày sinh,Giới tính,Số sổ HK,Quan hệ với chủ hộ', 'LO VAN PANH,12/03/1968,Nam,123456,Chủ hộ', 'Quàng Thị Ưng,05/09/1972,Nữ,123456,Vợ'].join('\n'));
+    const options = { dbUrl: ws.db, pipeline: 'nightly-probabilistic', dryRun: false, today: TODAY };
+    await runImport({ ...options, paths: [first], outDir: join(ws.dir, 'o1') });
+    const { report, outDir } = await runImport({ ...options, paths: [second], outDir: join(ws.dir, 'o2') });
+    expect(report).toMatchObject({ records_in: 2, merged: 1, flagged: 1 });
+    const { persons: people } = await persons(ws.db);
+    expect(people.map((p) => [p.full_name, p.status, p.sources.length])).toEqual([
+      ['Lò Văn Pánh', 'active', 2], ['Quàng Thị Ưng', 'active', 1], ['Quàng Thị Ưng', 'pending_review', 1],
+    ]);
+    const review = readFileSync(join(outDir, 'review-duplicates.csv'), 'utf8').split('\r\n');
+    expect(review).toHaveLength(3); // header, one pair, trailing newline
+    expect(review[1]).toContain('họ tên giống hệt +10.6');
+    expect(JSON.parse(readFileSync(join(outDir, 'match-model.json'), 'utf8')).name).toBe('hokhau');
+  });
+});

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { loadedFileHashes } from '../db/file-ledger.js';
+import { listRunReviews, type RunReview } from '../db/match-reviews.js';
 import { openRegistry } from '../db/open-registry.js';
 import { failInterruptedRuns, finishRun, startRun } from '../db/run-ledger.js';
 import { discoverFiles } from '../ingest/discover-files.js';
@@ -12,7 +13,7 @@ import { silentLogger, type Logger } from './logger.js';
 import { FileStarter } from './file-starter.js';
 import { newRunId } from './run-id.js';
 import { acquireRunLock } from './run-lock.js';
-import { runMatchModel } from './run-match-model.js';
+import { runMatcher } from './run-matcher.js';
 import { activeGazetteer } from './active-gazetteer.js';
 import type { GazetteerData } from '../normalize/address/gazetteer-data.js';
 
@@ -81,9 +82,9 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     if (!options.dryRun) await startRun(registry.db, { id: runId, pipeline: pipeline.name, outDir, startedAt: startedAt.toISOString(), gazetteerVersion });
     log.info('run started', { run_id: runId, files: files.length, dry_run: options.dryRun });
     const starter = new FileStarter(await loadedFileHashes(registry.db), pipeline, gazetteer, options.today ?? new Date());
-    const { model, json: modelJson } = await runMatchModel(registry, pipeline);
-    matchModelJson = modelJson;
-    const loader = new BatchLoader(registry, runId, { dryRun: options.dryRun, pipeline: pipeline.name, model }, state);
+    const matcher = await runMatcher(registry, pipeline);
+    matchModelJson = matcher.modelJson;
+    const loader = new BatchLoader(registry, runId, { dryRun: options.dryRun, pipeline: pipeline.name, matcher }, state);
     try {
       for (const [index, file] of files.entries()) {
         options.onProgress?.({ filesDone: index, filesTotal: files.length, records: loader.recordsLoaded, file: file.name });
@@ -108,8 +109,10 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     log.error('run failed', { run_id: runId, error: (err as Error).message });
   }
   const report = { ...buildReport(runId, pipeline.name, options.dryRun, startedAt, state, error), gazetteer_version: gazetteerVersion };
+  let reviews: RunReview[] = [];
   try {
     if (!options.dryRun) {
+      reviews = await listRunReviews(registry.db, runId);
       await finishRun(registry.db, runId, {
         status: report.status, finishedAt: report.finished_at!, error: report.error, matchModelJson,
         counts: { ...report, files: report.files.length },
@@ -119,7 +122,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     releaseLock();
     await registry.close();
   }
-  await writeRunReports(outDir, report, state.rejected, state.flagged, matchModelJson);
+  await writeRunReports(outDir, report, { rejected: state.rejected, flagged: state.flagged, reviews, matchModelJson });
   log.info('run finished', { run_id: runId, status: report.status, records_in: report.records_in, new: report.new,
     merged: report.merged, flagged: report.flagged, rejected: report.rejected });
   if (report.status === 'failed') throw new RunFailedError(report.error ?? 'run failed', { cause: { report, outDir } });

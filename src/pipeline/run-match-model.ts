@@ -5,7 +5,6 @@ import { hokhauModel, HOKHAU_LIBRARY } from '../match/engine/hokhau-model.js';
 import { resolveModel, serializeModel, type ResolvedModel } from '../match/engine/model.js';
 import { prepareRecords } from '../match/engine/prepared-records.js';
 import type { PersonValues } from '../normalize/person-values.js';
-import type { PipelineDefinition } from './pipeline-definition.js';
 
 /** Below this many persons the registry says too little about chance agreement: the declared u values stand. */
 const MIN_REGISTRY_FOR_U = 2_000;
@@ -18,13 +17,13 @@ const U_PAIRS = 100_000;
  * decision can be explained later.
  *
  * @example
- * const { model, json } = await runMatchModel(registry, pipeline);
+ * const { model, json } = await runMatchModel(registry, { merge: 10, review: 0 });
  */
 export async function runMatchModel(
   registry: Pick<Registry, 'db'>,
-  pipeline: PipelineDefinition,
+  thresholds: { merge: number; review: number },
 ): Promise<{ model: ResolvedModel<PersonValues>; json: string }> {
-  const declared = { ...hokhauModel(), thresholds: pipeline.matchThresholds };
+  const declared = { ...hokhauModel(), thresholds };
   let model = resolveModel<PersonValues>(declared, HOKHAU_LIBRARY);
   const { total, sample } = await samplePersons(registry.db, U_SAMPLE);
   if (total >= MIN_REGISTRY_FOR_U) {

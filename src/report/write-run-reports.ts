@@ -2,7 +2,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RAW_FIELDS, type RawField, type SourceRecord } from '../ingest/source-record.js';
 import type { Issue } from '../normalize/issue.js';
+import type { RunReview } from '../db/match-reviews.js';
 import { toCsv } from './csv-text.js';
+import { reviewDuplicatesCsv } from './review-duplicates-csv.js';
 import { renderReconciliationHtml } from './reconciliation-html.js';
 import type { Reconciliation } from './reconciliation.js';
 
@@ -76,21 +78,27 @@ export function reviewFieldsCsv(flagged: readonly RecordForPeople[]): string {
 }
 
 /**
- * Writes the run's reports into `outDir`: reconciliation.json and .html, rejects.csv, review-fields.csv, and the
- * match model the run used.
+ * Writes the run's reports into `outDir`: reconciliation.json and .html, rejects.csv, review-fields.csv,
+ * review-duplicates.csv, and the match model the run used.
  *
  * @example
- * await writeRunReports('data/runs/20261127-221500-3fa2', report, rejected, flagged, modelJson);
+ * await writeRunReports('data/runs/20261127-221500-3fa2', report, { rejected, flagged, reviews, matchModelJson });
  */
 export async function writeRunReports(
   outDir: string,
   report: Reconciliation,
-  rejected: readonly RecordForPeople[],
-  flagged: readonly RecordForPeople[],
-  matchModelJson: string | null,
+  lists: {
+    rejected: readonly RecordForPeople[];
+    flagged: readonly RecordForPeople[];
+    /** The run's pairs of possible duplicates, for review-duplicates.csv. */
+    reviews: readonly RunReview[];
+    matchModelJson: string | null;
+  },
 ): Promise<void> {
+  const { rejected, flagged, reviews, matchModelJson } = lists;
   await mkdir(outDir, { recursive: true });
   await Promise.all([
+    writeFile(join(outDir, 'review-duplicates.csv'), reviewDuplicatesCsv(reviews)),
     // The model the run decided with (blocking rules, comparisons, m/u, thresholds): decisions stay explainable.
     ...(matchModelJson ? [writeFile(join(outDir, 'match-model.json'), matchModelJson + '\n')] : []),
     writeFile(join(outDir, 'reconciliation.json'), JSON.stringify(report, null, 2) + '\n'),
