@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { blockingKeys } from '../match/blocking-keys.js';
+import type { BlockingKeys } from '../match/blocking-keys.js';
 import type { RegistryCandidate } from '../match/decide-probabilistic.js';
 import { foldKey } from '../normalize/vietnamese-text.js';
 import type { PersonValues } from '../normalize/person-values.js';
@@ -26,11 +26,11 @@ function chunks<T>(items: readonly T[]): T[][] {
  * year, same household book. Never a scan of the registry.
  *
  * @example
- * const candidates = await findCandidates(trx, incoming.map((r) => r.values));
+ * const candidates = await findCandidates(trx, incoming, ['personal_id']);
  */
 export async function findCandidates(
   db: Db,
-  incoming: readonly PersonValues[],
+  incoming: readonly { values: PersonValues; keys: BlockingKeys | null }[],
   keys: readonly CandidateKey[] = ALL_CANDIDATE_KEYS,
 ): Promise<RegistryCandidate[]> {
   const use = new Set(keys);
@@ -39,10 +39,10 @@ export async function findCandidates(
   const names = new Set<string>();
   const givenYears = new Map<string, [string, string]>();
   const books = new Set<string>();
-  for (const values of incoming) {
-    const keys = blockingKeys(values);
+  for (const { values, keys } of incoming) {
     if (values.personal_id) personalIds.add(values.personal_id);
     if (values.old_id) oldIds.add(values.old_id);
+    if (!keys) continue;
     if (keys.name_fold) names.add(keys.name_fold);
     for (const other of (values.other_name ?? '').split(/[,;/]/)) if (foldKey(other)) names.add(foldKey(other));
     if (keys.given_fold && keys.birth_year) givenYears.set(`${keys.given_fold}|${keys.birth_year}`, [keys.given_fold, keys.birth_year]);

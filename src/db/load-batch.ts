@@ -47,7 +47,7 @@ export async function loadBatch(
     await registry.db.transaction().execute(async (trx) => {
       if (options.dryRun) await insertDryRunRow(trx, runId, options.pipeline);
       for (const file of files) {
-        const incoming = file.records.flatMap((r) => (r.values && r.outcome !== 'reject' ? [r.values] : []));
+        const incoming = file.records.flatMap((r) => (r.values && r.outcome !== 'reject' ? [{ values: r.values, keys: r.keys }] : []));
         const candidates = await findCandidates(trx, incoming, options.candidateKeys);
         const decided = decide(file.records, candidates);
         const records = file.records.map((r, i) => ({ ...r, decision: decided[i].decision }));

@@ -2,6 +2,7 @@ import type { SourceRecord } from '../ingest/source-record.js';
 import type { MatchDecision } from '../match/match-decision.js';
 import type { Issue } from '../normalize/issue.js';
 import type { PersonValues } from '../normalize/person-values.js';
+import type { BlockingKeys } from '../match/blocking-keys.js';
 import type { AddressCodeColumns } from './schema.js';
 
 export interface FileIdentity {
@@ -17,6 +18,8 @@ export interface LoadRecord {
   values: PersonValues | null;
   /** The record's address coded to administrative units; null when it has no address. */
   address: AddressCodeColumns | null;
+  /** Blocking keys of its values (computed where the record was prepared); null when rejected without values. */
+  keys: BlockingKeys | null;
   issues: Issue[];
   decision: MatchDecision;
 }

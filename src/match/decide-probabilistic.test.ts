@@ -54,3 +54,16 @@ describe('decideProbabilistic', () => {
     expect(outcomes).toEqual(['new', 'merged', 'flagged']);
   });
 });
+
+describe('blockingKeys agree with the engine name features', async () => {
+  const { blockingKeys } = await import('./blocking-keys.js');
+  const { nameFeatures } = await import('./engine/comparisons/vn-name-comparison.js');
+  it.each([
+    person({ full_name: 'Lò Văn Pánh', given_name: 'Pánh', birth_date: '1968-03-12' }),
+    person({ full_name: '  NGUYỄN  Thị Thuỷ ', birth_date: '1972' }),
+    person({ full_name: 'Đèo Văn Long', family_name: 'Đèo', given_name: 'Long', birth_date: null }),
+  ])('%j', (p) => {
+    const f = nameFeatures(p)!;
+    expect(blockingKeys(p)).toEqual({ name_fold: f.fold, given_fold: f.given, birth_year: p.birth_date?.slice(0, 4) ?? null });
+  });
+});

@@ -65,7 +65,8 @@ export class BatchLoader {
 
     entry.error = sheetError;
     const records = prepared.records.map((r) => ({
-      source: r.source, values: r.normalized.values, address: r.address, issues: r.normalized.issues, outcome: r.normalized.outcome,
+      source: r.source, values: r.normalized.values, address: r.address, keys: r.keys, issues: r.normalized.issues,
+      outcome: r.normalized.outcome,
     }));
     this.#batch.push({ file: { identity, fileError: sheetError, records }, entry });
     this.#batchRecords += records.length;

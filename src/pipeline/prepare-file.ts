@@ -1,5 +1,6 @@
 import type { AddressCodeColumns } from '../db/schema.js';
 import type { DiscoveredFile } from '../ingest/discover-files.js';
+import { blockingKeys, type BlockingKeys } from '../match/blocking-keys.js';
 import { extractSpreadsheet } from '../ingest/extract-spreadsheet.js';
 import type { SourceRecord } from '../ingest/source-record.js';
 import type { Issue } from '../normalize/issue.js';
@@ -12,6 +13,8 @@ export interface PreparedRecord {
   normalized: NormalizedRecord;
   /** The address coded to administrative units; null when the record has no address. */
   address: AddressCodeColumns | null;
+  /** Blocking keys, computed here in the worker so the loader does not. */
+  keys: BlockingKeys | null;
 }
 
 export interface PreparedFile {
@@ -40,7 +43,8 @@ export async function prepareFile(
   const records = sheets.flatMap((sheet) =>
     sheet.records.map((source) => {
       const normalized = normalizeRecord(source, options);
-      return { source, normalized, address: codeRecordAddress(source, normalized, gazetteer) };
+      const address = codeRecordAddress(source, normalized, gazetteer);
+      return { source, normalized, address, keys: normalized.values ? blockingKeys(normalized.values) : null };
     }),
   );
   return { records, sheetErrors };
