@@ -9,6 +9,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('persons').addColumn('given_fold', 'text').execute();
   await db.schema.alterTable('persons').addColumn('birth_year', 'text').execute();
   await db.schema.alterTable('persons').addColumn('merged_into_id', 'integer').execute();
+  // Candidates are searched by the folded keys below; the tone-key index served nothing and cost every insert.
+  await db.schema.dropIndex('persons_name_key').execute();
   await db.schema.createIndex('persons_name_fold').on('persons').column('name_fold').execute();
   await db.schema.createIndex('persons_given_year').on('persons').columns(['given_fold', 'birth_year']).execute();
   await db.schema.createIndex('persons_old_id').on('persons').column('old_id').execute();
