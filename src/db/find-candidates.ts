@@ -58,14 +58,12 @@ export async function findCandidates(
   if (use.has('old_id')) await collect((c) => persons().where('old_id', 'in', c).execute(), oldIds);
   if (use.has('name')) await collect((c) => persons().where('name_fold', 'in', c).execute(), names);
   if (use.has('given_year')) {
-    // One equality pair per term, so the (given_fold, birth_year) index serves each of them.
-    await collect(
-      (c: [string, string][]) =>
-        persons()
-          .where((eb) => eb.or(c.map(([g, y]) => eb.and([eb('given_fold', '=', g), eb('birth_year', '=', y)]))))
-          .execute(),
-      givenYears.values(),
-    );
+    // Per birth year, the given names of that year: each query is an exact range of the (given_fold, birth_year) index.
+    const byYear = new Map<string, string[]>();
+    for (const [given, year] of givenYears.values()) byYear.set(year, [...(byYear.get(year) ?? []), given]);
+    for (const [year, givens] of byYear) {
+      await collect((c) => persons().where('birth_year', '=', year).where('given_fold', 'in', c).execute(), givens);
+    }
   }
   if (use.has('book')) {
     await collect(

@@ -1,0 +1,46 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { blockingKeys } from '../match/blocking-keys.js';
+import { person } from '../match/engine/test-person.js';
+import { findCandidates } from './find-candidates.js';
+import { openRegistry } from './open-registry.js';
+import { personRowValues } from './person-row.js';
+
+const registered = [
+  person({ full_name: 'Lò Văn Pánh', given_name: 'Pánh', birth_date: '1968-03-12', personal_id: '011068001234' }),
+  person({ full_name: 'Quàng Thị Ưng', given_name: 'Ưng', birth_date: '1972', old_id: '040123456' }),
+  person({ full_name: 'Giàng A Páo', given_name: 'Páo', birth_date: '1980-02-03' }),
+];
+
+describe('findCandidates', () => {
+  it('finds registry persons by each blocking key, for thousands of distinct keys at once', async () => {
+    const registry = await openRegistry(join(mkdtempSync(join(tmpdir(), 'hokhau-cand-')), 'r.sqlite'));
+    try {
+      await registry.db.insertInto('import_runs').values({ id: 'r', started_at: '', finished_at: null, status: 'succeeded', pipeline: 'nightly',
+        records_in: 0, new_count: 0, merged_count: 0, flagged_count: 0, rejected_count: 0, files_count: 0, out_dir: '', error: null,
+        gazetteer_version: null, match_model_json: null }).execute();
+      await registry.db.insertInto('persons').values(registered.map((values, i) => ({
+        id: i + 1, status: 'active' as const, ...personRowValues(values), ...blockingKeys(values), merged_into_id: null, household_id: null,
+        legacy_province_code: null, legacy_district_code: null, legacy_commune_code: null, province_code: null, commune_code: null,
+        address_status: null, address_confidence: null, gazetteer_version: null, created_run_id: 'r', updated_run_id: 'r',
+      }))).execute();
+      const noise = Array.from({ length: 3000 }, (_, i) => person({ full_name: `Vừ A Người${i}`, birth_date: `${1900 + (i % 120)}-01-01` }));
+      const incoming = [
+        person({ full_name: 'Nguyễn Văn Khác', personal_id: '011068001234' }), // by personal ID
+        person({ full_name: 'Quang Thi Ung', old_id: '040123456' }), // by old ID (and folded name)
+        person({ full_name: 'Giang A Pao', birth_date: '1999' }), // by folded name
+        person({ full_name: 'Sùng A Páo', given_name: 'Páo', birth_date: '1980-07-07' }), // by given name + year
+        ...noise,
+      ].map((values) => ({ values, keys: blockingKeys(values) }));
+      const found = await findCandidates(registry.db, incoming);
+      expect(found.map((c) => c.personId)).toEqual([1, 2, 3]);
+      expect(found[0].values.full_name).toBe('Lò Văn Pánh');
+      const byIdOnly = await findCandidates(registry.db, incoming, ['personal_id']);
+      expect(byIdOnly.map((c) => c.personId)).toEqual([1]);
+    } finally {
+      await registry.close();
+    }
+  });
+});
