@@ -49,6 +49,8 @@ const BLOCKING_RULES: Record<string, () => BlockingRule<PersonValues>> = {
   name_year: () => blockOn('name_year', nameKeys, birthYear),
   given_date: () => blockOn('given_date', givenName, swapTolerantDate),
   book_given: () => blockOn('book_given', (p) => idKey(p.household_book_no), givenName),
+  // A typo in the given name: the same book and birth year still meet.
+  book_year: () => blockOn('book_year', (p) => idKey(p.household_book_no), birthYear),
   family_given_year: () => blockOn('family_given_year', (p) => {
     const f = nameFeatures(p);
     return f ? `${f.familyClass} ${f.given}` : null;

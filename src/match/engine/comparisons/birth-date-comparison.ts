@@ -52,7 +52,8 @@ export function birthDateComparison<R>(value: (record: R) => string | null | und
         u: 0.005,
         test: (a, b) => a!.year === b!.year && (a!.month === 0 || b!.month === 0 || (a!.month === b!.month && (a!.day === 0 || b!.day === 0))),
       },
-      { key: 'year', label: label('cùng năm sinh', 'same birth year'), m: 0.03, u: 0.01, test: (a, b) => a!.year === b!.year },
+      // Both dates say more than the year and still differ: a typo is rare, two people of one year are not.
+      { key: 'year', label: label('cùng năm sinh, khác ngày tháng', 'same birth year, other day and month'), m: 0.004, u: 0.01, test: (a, b) => a!.year === b!.year },
       { key: 'year_1', label: label('năm sinh lệch một năm', 'birth year one apart'), m: 0.02, u: 0.02, test: (a, b) => Math.abs(a!.year - b!.year) === 1 },
       // Beyond swaps, typos and ±1 year, the same person's dates rarely differ: a father and son who share a name and a
       // book differ here, and must not look alike.

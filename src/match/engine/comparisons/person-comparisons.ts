@@ -114,7 +114,15 @@ export function otherNameComparison(): Comparison<OtherNameFields, OtherNameFeat
         label: label('tên gọi khác trùng họ tên bên kia', "other name equals the other's name"),
         m: 0.3,
         u: 0.0005,
-        test: (a, b) => (b.name !== null && a.others.includes(b.name)) || (a.name !== null && b.others.includes(a.name)) || a.others.some((o) => b.others.includes(o)),
+        test: (a, b) => (b.name !== null && a.others.includes(b.name)) || (a.name !== null && b.others.includes(a.name)),
+      },
+      {
+        // Both carry the same other name: weaker, other names (Lù Piếng, A Páo) are shared by many.
+        key: 'shared',
+        label: label('cùng tên gọi khác', 'same other name'),
+        m: 0.1,
+        u: 0.005,
+        test: (a, b) => a.others.some((o) => b.others.includes(o)),
       },
       { key: 'else', label: label('tên gọi khác không khớp', 'other name does not match'), m: 0.7, u: 0.9995 },
     ],
