@@ -113,7 +113,7 @@ program.addHelpText(
   'after',
   `
 Ví dụ (examples):
-  $ hokhau import fixtures/spreadsheets
+  $ hokhau import fixtures/spreadsheets/inbox
   $ hokhau export persons --format csv --output nhan-khau.csv
   $ hokhau runs`,
 );
