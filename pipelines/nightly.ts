@@ -7,7 +7,8 @@ export const nightly: PipelineDefinition = {
   province: 'Điện Biên',
   provinceCode: '11',
   defaultNationality: 'Việt Nam',
-  // The probabilistic matcher (src/match/engine) does not yet meet its precision target on `npm run bench:match`
-  // (99.4% of automatic merges right, 99.9% needed): until it does, only the same valid personal ID merges.
+  // The probabilistic matcher (src/match/engine, pipeline nightly-probabilistic) does not yet meet its precision target
+  // on `npm run bench:match` (99.58% of automatic merges right at 50k/10k, 99.9% needed): until it does, only the same
+  // valid personal ID merges.
   matching: { method: 'exact_id' },
 };
