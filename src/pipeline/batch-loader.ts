@@ -57,8 +57,11 @@ export class BatchLoader {
       if (started.kind === 'unreadable') throw new UnreadableFileError(started.message);
       prepared = await started.prepared;
     } catch (err) {
-      if (!(err instanceof UnreadableFileError)) throw err;
-      return this.#settle(entry, identity, 'failed', err.message);
+      // A file that breaks the reader in a way nobody foresaw is reported like an unreadable one: the night goes on.
+      const message = err instanceof UnreadableFileError
+        ? err.message
+        : `Lỗi khi đọc tệp, cần báo cho bộ phận kỹ thuật (internal error while reading the file): ${firstLine(err)}`;
+      return this.#settle(entry, identity, 'failed', message);
     }
     const sheetError = prepared.sheetErrors.length > 0 ? prepared.sheetErrors.join('; ') : null;
     if (prepared.records.length === 0 && sheetError) return this.#settle(entry, identity, 'failed', sheetError);
@@ -99,4 +102,8 @@ export class BatchLoader {
     entry.error = error;
     if (!this.options.dryRun) await recordFileOutcome(this.registry.db, this.runId, identity, status, error);
   }
+}
+
+function firstLine(err: unknown): string {
+  return String((err as Error)?.message ?? err).split('\n')[0];
 }
