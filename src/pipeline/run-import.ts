@@ -3,7 +3,7 @@ import { loadedFileHashes } from '../db/file-ledger.js';
 import { listRunReviews, type RunReview } from '../db/match-reviews.js';
 import { openRegistry } from '../db/open-registry.js';
 import { failInterruptedRuns, finishRun, startRun } from '../db/run-ledger.js';
-import { discoverFiles } from '../ingest/discover-files.js';
+import { discoverFiles, type DiscoveredFile } from '../ingest/discover-files.js';
 import { RunFailedError } from '../errors.js';
 import { checkReconciliation, sumFiles, type FileReconciliation, type Reconciliation } from '../report/reconciliation.js';
 import { writeRunReports } from '../report/write-run-reports.js';
@@ -86,17 +86,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     matchModelJson = matcher.modelJson;
     const loader = new BatchLoader(registry, runId, { dryRun: options.dryRun, pipeline: pipeline.name, matcher }, state);
     try {
-      for (const [index, file] of files.entries()) {
-        options.onProgress?.({ filesDone: index, filesTotal: files.length, records: loader.recordsLoaded, file: file.name });
-        // Files ahead are read, hashed and handed to the prepare workers while earlier ones load; enough bytes ahead
-        // that the workers stay busy through a batch's (synchronous) load.
-        for (let ahead = index, bytes = 0; ahead < files.length && (ahead === index || bytes < LOOKAHEAD_BYTES); ahead++) {
-          starter.start(ahead, files[ahead]);
-          bytes += files[ahead].sizeBytes;
-        }
-        await loader.add(await starter.take(index));
-      }
-      await loader.flush();
+      await loadInOrder(files, starter, loader, options.onProgress);
     } finally {
       await starter.close();
     }
@@ -127,6 +117,27 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     merged: report.merged, flagged: report.flagged, rejected: report.rejected });
   if (report.status === 'failed') throw new RunFailedError(report.error ?? 'run failed', { cause: { report, outDir } });
   return { report, outDir };
+}
+
+/**
+ * Hands every file to the loader in order. Files ahead are read, hashed and given to the prepare workers while
+ * earlier ones load: enough bytes ahead that the workers stay busy through a batch's (synchronous) load.
+ */
+async function loadInOrder(
+  files: readonly DiscoveredFile[],
+  starter: FileStarter,
+  loader: BatchLoader,
+  onProgress: ImportOptions['onProgress'],
+): Promise<void> {
+  for (const [index, file] of files.entries()) {
+    onProgress?.({ filesDone: index, filesTotal: files.length, records: loader.recordsLoaded, file: file.name });
+    for (let ahead = index, bytes = 0; ahead < files.length && (ahead === index || bytes < LOOKAHEAD_BYTES); ahead++) {
+      starter.start(ahead, files[ahead]);
+      bytes += files[ahead].sizeBytes;
+    }
+    await loader.add(await starter.take(index));
+  }
+  await loader.flush();
 }
 
 function buildReport(runId: string, pipeline: string, dryRun: boolean, startedAt: Date, state: RunState, error: string | null): Reconciliation {
