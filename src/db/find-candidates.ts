@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { BlockingKeys } from '../match/blocking-keys.js';
-import type { RegistryCandidate } from '../match/decide-probabilistic.js';
+import type { RegistryCandidate } from '../match/match-decision.js';
 import { foldKey } from '../normalize/vietnamese-text.js';
 import type { PersonValues } from '../normalize/person-values.js';
 import { PERSON_VALUE_COLUMNS, personValuesFromRow } from './person-row.js';

@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import type { ProbabilisticDecision, RegistryCandidate } from '../match/decide-probabilistic.js';
+import type { MatchResult, RegistryCandidate } from '../match/match-decision.js';
 import { insertFileRow } from './file-ledger.js';
 import { findCandidates, type CandidateKey } from './find-candidates.js';
 import { countOutcomes, type FileIdentity, type LoadRecord } from './load-records.js';
@@ -22,7 +22,7 @@ export interface BatchFile {
 export type UndecidedRecord = Omit<LoadRecord, 'decision'> & { outcome: 'ok' | 'review' | 'reject' };
 
 /** Match policy, supplied by the pipeline: decisions for a file's records given the registry persons blocking found. */
-export type DecideMatches = (records: readonly UndecidedRecord[], candidates: readonly RegistryCandidate[]) => ProbabilisticDecision[];
+export type DecideMatches = (records: readonly UndecidedRecord[], candidates: readonly RegistryCandidate[]) => MatchResult[];
 
 class DryRunRollback extends Error {}
 

@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import type { ProbabilisticDecision } from '../match/decide-probabilistic.js';
+import type { MatchResult } from '../match/match-decision.js';
 import type { BulkInsert } from './bulk-insert.js';
 import type { RegistrySchema } from './schema.js';
 import { nextId } from './write-persons.js';
@@ -15,7 +15,7 @@ export async function writeMatchReviews(
   trx: Transaction<RegistrySchema>,
   insert: BulkInsert,
   runId: string,
-  decided: readonly ProbabilisticDecision[],
+  decided: readonly MatchResult[],
   personIds: readonly (number | null)[],
 ): Promise<void> {
   let id = await nextId(trx, 'match_reviews');

@@ -6,28 +6,7 @@ import { brokenGuards } from './engine/guard.js';
 import type { ResolvedModel } from './engine/model.js';
 import { prepareRecords } from './engine/prepared-records.js';
 import { termFrequencies } from './engine/term-frequency.js';
-import type { MatchDecision, MatchInput, MergeTarget } from './match-decision.js';
-
-/** A registry person that blocking found for this batch. */
-export interface RegistryCandidate {
-  personId: number;
-  values: PersonValues;
-}
-
-/** The pair a reviewer must decide: the incoming record and the person it may be, with the reasons in words. */
-export interface ReviewPair {
-  into: MergeTarget;
-  weight: number;
-  probability: number;
-  explanationVi: string;
-  explanationEn: string;
-}
-
-export interface ProbabilisticDecision {
-  decision: MatchDecision;
-  /** Set for flagged records that have a likely twin. */
-  review: ReviewPair | null;
-}
+import type { MatchInput, MatchResult, MergeTarget, RegistryCandidate } from './match-decision.js';
 
 const MIN_TF_SAMPLE = 1_000;
 
@@ -53,7 +32,7 @@ export function decideProbabilistic(
   model: ResolvedModel<PersonValues>,
   records: readonly MatchInput[],
   registry: readonly RegistryCandidate[],
-): ProbabilisticDecision[] {
+): MatchResult[] {
   const live = records.flatMap((r, i) => (r.values && r.outcome !== 'reject' ? [i] : []));
   const incoming = live.map((i) => records[i].values!);
   const registryValues = registry.map((c) => c.values);
@@ -79,7 +58,7 @@ export function decideProbabilistic(
     if (a !== b) consider(b, { weight: within.weights[p], decision: within.decisions[p], index: a, fromRegistry: false });
   }
 
-  const decisions: ProbabilisticDecision[] = records.map((r) => ({
+  const decisions: MatchResult[] = records.map((r) => ({
     decision: { outcome: r.outcome === 'reject' || !r.values ? 'rejected' : 'new' },
     review: null,
   }));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PersonValues } from '../normalize/person-values.js';
 import { decideExactIdMatches } from './exact-id-match.js';
-import type { RegistryCandidate } from './decide-probabilistic.js';
+import type { RegistryCandidate } from './match-decision.js';
 import { mergePersonValues } from './merge-person-values.js';
 
 function person(overrides: Partial<PersonValues>): PersonValues {

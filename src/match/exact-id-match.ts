@@ -1,5 +1,4 @@
-import type { ProbabilisticDecision, RegistryCandidate } from './decide-probabilistic.js';
-import type { MatchInput } from './match-decision.js';
+import type { MatchInput, MatchResult, RegistryCandidate } from './match-decision.js';
 
 /**
  * Exact matching: the same valid personal ID is the same person (within the batch and against the registry
@@ -10,14 +9,14 @@ import type { MatchInput } from './match-decision.js';
  * decideExactIdMatches([{ values, outcome: 'ok' }], [{ personId: 42, values: registered }])
  * // → [{ decision: { outcome: 'merged', into: { personId: 42 } }, review: null }]
  */
-export function decideExactIdMatches(records: readonly MatchInput[], registry: readonly RegistryCandidate[]): ProbabilisticDecision[] {
+export function decideExactIdMatches(records: readonly MatchInput[], registry: readonly RegistryCandidate[]): MatchResult[] {
   const registryIds = new Map<string, number>();
   for (const candidate of registry) {
     const id = candidate.values.personal_id;
     if (id && !registryIds.has(id)) registryIds.set(id, candidate.personId);
   }
   const firstInBatch = new Map<string, number>();
-  return records.map((record, index): ProbabilisticDecision => {
+  return records.map((record, index): MatchResult => {
     if (record.outcome === 'reject' || !record.values) return { decision: { outcome: 'rejected' }, review: null };
     if (record.outcome === 'review') return { decision: { outcome: 'flagged' }, review: null };
     const id = record.values.personal_id;

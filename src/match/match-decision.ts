@@ -21,3 +21,25 @@ export interface MatchInput {
   values: PersonValues | null;
   outcome: 'ok' | 'review' | 'reject';
 }
+
+/** A registry person that blocking found for this batch. */
+export interface RegistryCandidate {
+  personId: number;
+  values: PersonValues;
+}
+
+/** The pair a reviewer must decide: the incoming record and the person it may be, with the reasons in words. */
+export interface ReviewPair {
+  into: MergeTarget;
+  weight: number;
+  probability: number;
+  explanationVi: string;
+  explanationEn: string;
+}
+
+/** A record's decision, and the pair a reviewer must decide when it is flagged with a likely twin. */
+export interface MatchResult {
+  decision: MatchDecision;
+  /** Set for flagged records that have a likely twin. */
+  review: ReviewPair | null;
+}
