@@ -63,38 +63,33 @@ export function outcomeOf(issues: readonly Issue[]): NormalizedRecord['outcome']
   return 'ok';
 }
 
-/**
- * Remembers a normalizer's answers: the same few hundred spellings (Thái, Chủ hộ, Không, Nam, bản names)
- * come back on every row of a 100k-record night. Cached answers never leave this module uncopied.
- */
-function memo<T>(fn: (key: string) => Normalized<T>, size = 20_000): (key: string) => Normalized<T> {
-  return memoize(fn, size);
-}
-
 const SEP = '\u0001';
-const nameOf = memo(normalizeName);
-const namePartsOf = memo((key) => {
+
+// Normalizers remembered by their input: the same few hundred spellings (Thái, Chủ hộ, Không, Nam, bản names)
+// come back on every row of a 100k-record night. Cached answers never leave this module uncopied.
+const nameOf = memoize(normalizeName);
+const namePartsOf = memoize((key) => {
   const [familyMiddle, given] = key.split(SEP);
   return normalizeNameParts(familyMiddle, given);
 });
 /** Date keys carry the reference day, so a cached "future date" answer is never reused for another day. */
-const dateOf = memo((key) => {
+const dateOf = memoize((key) => {
   const [time, text] = key.split(SEP);
   return normalizeDate(text, { today: new Date(Number(time)) });
 });
-const datePartsOf = memo((key) => {
+const datePartsOf = memoize((key) => {
   const [time, day, month, year] = key.split(SEP);
   return normalizeDateParts(day, month, year, { today: new Date(Number(time)) });
 });
-const sexOf = memo(normalizeSex);
-const ethnicityOf = memo(normalizeEthnicity);
-const relationOf = memo(normalizeRelation);
-const religionOf = memo(normalizeReligion);
-const nationalityOf = memo(normalizeNationality);
-const occupationOf = memo(normalizeOccupation);
-const placeOf = memo(normalizePlace);
-const otherNameOf = memo(normalizeOtherName);
-const bookNoOf = memo(normalizeHouseholdBookNo);
+const sexOf = memoize(normalizeSex);
+const ethnicityOf = memoize(normalizeEthnicity);
+const relationOf = memoize(normalizeRelation);
+const religionOf = memoize(normalizeReligion);
+const nationalityOf = memoize(normalizeNationality);
+const occupationOf = memoize(normalizeOccupation);
+const placeOf = memoize(normalizePlace);
+const otherNameOf = memoize(normalizeOtherName);
+const bookNoOf = memoize(normalizeHouseholdBookNo);
 
 /** Reads raw fields of one record and collects the issues of the normalizers run on them. */
 class FieldReader {
