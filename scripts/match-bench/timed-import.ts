@@ -9,20 +9,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Reconciliation } from '../../src/report/reconciliation.js';
 
 const PIPELINE = 'nightly-probabilistic';
 
 /** The counts of reconciliation.json the bench reads. */
-export interface RunReport {
-  run_id: string;
-  status: string;
-  records_in: number;
-  new: number;
-  merged: number;
-  flagged: number;
-  rejected: number;
-  issues_by_code: Record<string, number>;
-}
+export type RunReport = Pick<Reconciliation, 'run_id' | 'status' | 'records_in' | 'new' | 'merged' | 'flagged' | 'rejected' | 'issues_by_code'>;
 
 export interface TimedImport {
   seconds: number;
