@@ -7,7 +7,8 @@ import { UnreadableFileError } from '../ingest/extract-spreadsheet.js';
 import type { FileReconciliation } from '../report/reconciliation.js';
 import type { RecordForPeople } from '../report/write-run-reports.js';
 import type { StartedFile } from './file-starter.js';
-import { countIssues, type PreparedFile } from './prepare-file.js';
+import type { Issue } from '../normalize/issue.js';
+import type { PreparedFile } from './prepare-file.js';
 
 /** Files are loaded in transactions of at least this many records (or the run's last files). */
 const BATCH_RECORDS = 5_000;
@@ -106,4 +107,9 @@ export class BatchLoader {
 
 function firstLine(err: unknown): string {
   return String((err as Error)?.message ?? err).split('\n')[0];
+}
+
+/** Issue counts by code, for the reconciliation (aggregates only). */
+function countIssues(issues: Iterable<Issue>, into: Record<string, number>): void {
+  for (const issue of issues) into[issue.code] = (into[issue.code] ?? 0) + 1;
 }

@@ -3,7 +3,6 @@ import type { DiscoveredFile } from '../ingest/discover-files.js';
 import { blockingKeys, type BlockingKeys } from '../match/blocking-keys.js';
 import { extractSpreadsheet } from '../ingest/extract-spreadsheet.js';
 import type { SourceRecord } from '../ingest/source-record.js';
-import type { Issue } from '../normalize/issue.js';
 import { normalizeRecord, type NormalizedRecord } from '../normalize/normalize-record.js';
 import { codeRecordAddress, type RunGazetteer } from './code-record-address.js';
 import type { PipelineDefinition } from './pipeline-definition.js';
@@ -48,9 +47,4 @@ export async function prepareFile(
     }),
   );
   return { records, sheetErrors };
-}
-
-/** Issue counts by code, for the reconciliation (aggregates only). */
-export function countIssues(issues: Iterable<Issue>, into: Record<string, number>): void {
-  for (const issue of issues) into[issue.code] = (into[issue.code] ?? 0) + 1;
 }
