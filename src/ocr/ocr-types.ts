@@ -1,0 +1,60 @@
+/**
+ * The shapes that pass between the OCR stages: preprocessing (sharp) → recognition (tesseract.js pool) →
+ * page layout (labels → fields). Coordinates are pixels of the preprocessed page image, origin top-left.
+ *
+ * @example
+ * const word: OcrWord = { text: 'Nguyễn', confidence: 96, bbox: { x0: 307, y0: 81, x1: 479, y1: 130 } };
+ */
+
+import type { RawField } from '../ingest/source-record.js';
+
+export interface OcrBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export interface OcrWord {
+  text: string;
+  /** Tesseract's word confidence, 0–100. */
+  confidence: number;
+  bbox: OcrBox;
+}
+
+export interface OcrLine {
+  /** The line's text as tesseract joined it (words separated by single spaces). */
+  text: string;
+  confidence: number;
+  bbox: OcrBox;
+  words: OcrWord[];
+}
+
+/** What tesseract read on one page, in reading order. */
+export interface OcrPage {
+  /** Size of the image that was recognised (the preprocessed page). */
+  width: number;
+  height: number;
+  lines: OcrLine[];
+}
+
+/** household: the book's cover/household page (book number, head, address); member: one person's page. */
+export type PageKind = 'household' | 'member' | 'other';
+
+/** One field found on a page by its printed label. */
+export interface FieldReading {
+  field: RawField;
+  /** The entry after the label, after field-aware post-correction (digits in IDs and dates…). */
+  text: string;
+  /** The entry exactly as OCR read it, before post-correction (what the reviewer compares against). */
+  ocrText: string;
+  /** 0–1: the lowest word confidence of the entry (one bad word makes the field doubtful), /100. */
+  confidence: number;
+  /** The entry's region on the preprocessed page (for the reviewer's crop); null when not located. */
+  bbox: OcrBox | null;
+}
+
+export interface PageReading {
+  kind: PageKind;
+  fields: FieldReading[];
+}
