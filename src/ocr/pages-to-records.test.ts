@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { FieldReading, PageReading } from './ocr-types.js';
+import { bookNumberInName, pagesToRecords } from './pages-to-records.js';
+
+function field(field: FieldReading['field'], text: string, confidence = 0.95): FieldReading {
+  return { field, text, ocrText: text, confidence, bbox: { x0: 10, y0: 20, x1: 300, y1: 60 } };
+}
+const householdPage: PageReading = {
+  kind: 'household',
+  fields: [field('household_book_no', '110234567'), field('household_head', 'Lò Văn Pánh'), field('address', 'Bản Noong Bua, xã Thanh Minh')],
+};
+function memberPage(name: string, relation: string): PageReading {
+  return { kind: 'member', fields: [field('full_name', name, 0.91), field('relation_to_head', relation)] };
+}
+
+describe('pagesToRecords', () => {
+  it('gives each member page the household page before it', () => {
+    const result = pagesToRecords(
+      [
+        { page: 1, reading: householdPage },
+        { page: 2, reading: memberPage('Lò Văn Pánh', 'Chủ hộ') },
+        { page: 3, reading: memberPage('Lò Thị Xuân', 'Vợ') },
+      ],
+      'so-ho-khau.pdf',
+      'inbox',
+    );
+    expect(result.records.map((r) => [r.source.locator.page, r.source.raw.full_name, r.source.raw.household_book_no, r.source.householdKey]))
+      .toEqual([[2, 'Lò Văn Pánh', '110234567', 'book:110234567'], [3, 'Lò Thị Xuân', '110234567', 'book:110234567']]);
+    expect(result.records[1].source.confidence.full_name).toBe(0.91);
+    expect(result.records[1].regions.address?.page).toBe(1);
+    expect(result.records[1].regions.full_name?.page).toBe(3);
+  });
+
+  it('reports pages it does not recognise and household pages with no members', () => {
+    const result = pagesToRecords(
+      [{ page: 1, reading: { kind: 'other', fields: [] } }, { page: 2, reading: householdPage }, { page: 3, reading: householdPage }, { page: 4, reading: memberPage('Giàng A Páo', 'Con') }],
+      'book.tiff',
+      'inbox',
+    );
+    expect(result.otherPages).toEqual([1]);
+    expect(result.householdsWithoutMembers).toEqual([2]);
+    expect(result.records).toHaveLength(1);
+  });
+
+  it('takes the book number of a loose member page from its file or folder name', () => {
+    const loose = pagesToRecords([{ page: 1, reading: memberPage('Vừ Thị Mỷ', 'Con') }], 'trang-3.jpg', '110998877');
+    expect(loose.records[0].source.raw.household_book_no).toBe('110998877');
+    expect(loose.records[0].source.householdKey).toBe('book:110998877');
+    const unknown = pagesToRecords([{ page: 1, reading: memberPage('Vừ Thị Mỷ', 'Con') }], 'scan.jpg', 'inbox');
+    expect(unknown.records[0].source.householdKey).toBeNull();
+  });
+});
+
+describe('bookNumberInName', () => {
+  it.each([
+    ['so-110234567-trang-3.jpg', '110234567'],
+    ['HK_0456789.png', '0456789'],
+    ['scan-20240312.pdf', null],
+    ['scan-20240312-so-556677.pdf', '556677'],
+    ['trang 12.png', null],
+  ])('%s → %s', (name, expected) => expect(bookNumberInName(name)).toBe(expected));
+});

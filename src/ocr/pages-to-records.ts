@@ -1,0 +1,109 @@
+import type { RawField, SourceRecord } from '../ingest/source-record.js';
+import type { FieldReading, OcrBox, PageReading } from './ocr-types.js';
+
+/** One page of a scanned file, as the layout reader understood it. */
+export interface ReadPage {
+  /** 1-based page of the file. */
+  page: number;
+  reading: PageReading;
+}
+
+/** Where a scanned field sits, for the reviewer's crop; kept beside the record while the file is prepared. */
+export interface ScanFieldRegion {
+  page: number;
+  bbox: OcrBox | null;
+  /** The entry as OCR read it, before post-correction. */
+  ocrText: string;
+}
+
+export interface ScanRecord {
+  source: SourceRecord;
+  /** Every raw field of the record read from a page (member fields and the household page's fields). */
+  regions: Partial<Record<RawField, ScanFieldRegion>>;
+}
+
+export interface PagesToRecordsResult {
+  records: ScanRecord[];
+  /** Pages that are neither a household page nor a member page (reported, never dropped silently). */
+  otherPages: number[];
+  /** Household pages followed by no member page. */
+  householdsWithoutMembers: number[];
+}
+
+/** Household-page fields every member of that household carries. */
+const HOUSEHOLD_FIELDS: readonly RawField[] = ['household_book_no', 'household_head', 'address', 'hamlet', 'commune', 'district', 'province'];
+
+/**
+ * Turns a scanned file's pages, in order, into source records: one per member page. A member page belongs to
+ * the household page before it (a book scanned as one file); loose member pages take the book number from the
+ * file or folder name ("so-110234567-trang-3.jpg", "110234567/trang-3.png") when the page does not show one.
+ *
+ * @example
+ * pagesToRecords([{ page: 1, reading: householdPage }, { page: 2, reading: memberPage }], 'so-110234567.pdf', 'inbox')
+ * // → { records: [{ source: { locator: { file: 'so-110234567.pdf', page: 2, … }, raw: { full_name: …, household_book_no: '110234567' }, … } }], … }
+ */
+export function pagesToRecords(pages: readonly ReadPage[], fileName: string, folderName: string): PagesToRecordsResult {
+  const records: ScanRecord[] = [];
+  const otherPages: number[] = [];
+  const householdsWithoutMembers: number[] = [];
+  const bookFromName = bookNumberInName(fileName) ?? bookNumberInName(folderName);
+  let household: { page: number; fields: FieldReading[]; members: number } | null = null;
+
+  const closeHousehold = () => {
+    if (household && household.members === 0) householdsWithoutMembers.push(household.page);
+  };
+  for (const { page, reading } of pages) {
+    if (reading.kind === 'household') {
+      closeHousehold();
+      household = { page, fields: reading.fields.filter((f) => HOUSEHOLD_FIELDS.includes(f.field)), members: 0 };
+      continue;
+    }
+    if (reading.kind === 'other') {
+      otherPages.push(page);
+      continue;
+    }
+    const raw: SourceRecord['raw'] = {};
+    const confidence: SourceRecord['confidence'] = {};
+    const regions: ScanRecord['regions'] = {};
+    const take = (f: FieldReading, fromPage: number) => {
+      if (f.text.trim() === '' || raw[f.field] !== undefined) return;
+      raw[f.field] = f.text;
+      confidence[f.field] = f.confidence;
+      regions[f.field] = { page: fromPage, bbox: f.bbox, ocrText: f.ocrText };
+    };
+    for (const f of reading.fields) take(f, page);
+    if (household) {
+      household.members += 1;
+      for (const f of household.fields) take(f, household.page);
+    }
+    if (raw.household_book_no === undefined && bookFromName) raw.household_book_no = bookFromName;
+    const book = raw.household_book_no?.replace(/\D/g, '') ?? '';
+    const householdKey = book !== '' ? `book:${book}` : household ? `page:${household.page}` : null;
+    records.push({
+      source: { locator: { file: fileName, sheet: null, row: null, page }, raw, confidence, householdKey },
+      regions,
+    });
+  }
+  closeHousehold();
+  return { records, otherPages, householdsWithoutMembers };
+}
+
+/**
+ * A household book number written in a file or folder name: a run of 6 or more digits (book numbers in the
+ * registry are 6–12 digits). Dates like 2024-03-12 or 20240312 in a name are not book numbers.
+ */
+export function bookNumberInName(name: string): string | null {
+  const stem = name.replace(/\.[a-z0-9]{2,4}$/i, '');
+  for (const match of stem.matchAll(/(?<!\d)\d{6,12}(?!\d)/g)) {
+    const digits = match[0];
+    if (/^(19|20)\d{6}$/.test(digits) && isDate(digits)) continue;
+    return digits;
+  }
+  return null;
+}
+
+function isDate(yyyymmdd: string): boolean {
+  const month = Number(yyyymmdd.slice(4, 6));
+  const day = Number(yyyymmdd.slice(6, 8));
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}

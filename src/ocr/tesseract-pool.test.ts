@@ -1,0 +1,53 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import sharp from 'sharp';
+import { afterAll, describe, expect, it } from 'vitest';
+import { TesseractPool, toOcrPage } from './tesseract-pool.js';
+
+const run = promisify(execFile);
+
+async function renderLines(lines: string[]): Promise<{ png: Buffer; width: number; height: number }> {
+  const width = 1600;
+  const height = 90 * lines.length + 60;
+  const text = lines.map((l, i) => `<text x="50" y="${90 * (i + 1)}" font-family="DejaVu Serif" font-size="46">${l}</text>`).join('');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="white"/>${text}</svg>`;
+  return { png: await sharp(Buffer.from(svg)).png().toBuffer(), width, height };
+}
+
+describe('TesseractPool', () => {
+  const pool = new TesseractPool({ workers: 2, pagesPerWorker: 2 });
+  afterAll(() => pool.close());
+
+  it('reads Vietnamese lines into words with confidences and boxes, and keeps going past worker recycling', async () => {
+    const image = await renderLines(['Dân tộc: Thái', 'Quan hệ với chủ hộ: Vợ']);
+    const pages = await Promise.all([1, 2, 3].map(() => pool.recognize(image.png, image)));
+    for (const page of pages) {
+      expect(page.lines.map((l) => l.text)).toEqual(['Dân tộc: Thái', 'Quan hệ với chủ hộ: Vợ']);
+      const thai = page.lines[0].words[2];
+      expect(thai.text).toBe('Thái');
+      expect(thai.confidence).toBeGreaterThan(80);
+      expect(thai.bbox.x0).toBeGreaterThan(page.lines[0].words[1].bbox.x1);
+      expect(page.width).toBe(image.width);
+    }
+  }, 60_000);
+});
+
+describe('toOcrPage', () => {
+  it('drops empty words and lines and composes text to NFC', () => {
+    const decomposed = 'Thái'.normalize('NFD');
+    const page = toOcrPage({ blocks: [{ paragraphs: [{ lines: [
+      { text: ' ', confidence: 0, bbox: { x0: 0, y0: 0, x1: 5, y1: 5 }, words: [{ text: ' ', confidence: 0, bbox: { x0: 0, y0: 0, x1: 5, y1: 5 } }] },
+      { text: decomposed, confidence: 90, bbox: { x0: 0, y0: 10, x1: 50, y1: 30 }, words: [{ text: decomposed, confidence: 90, bbox: { x0: 0, y0: 10, x1: 50, y1: 30 } }] },
+    ] }] }] }, { width: 100, height: 40 });
+    expect(page).toEqual({ width: 100, height: 40, lines: [{ text: 'Thái', confidence: 90, bbox: { x0: 0, y0: 10, x1: 50, y1: 30 }, words: [{ text: 'Thái', confidence: 90, bbox: { x0: 0, y0: 10, x1: 50, y1: 30 } }] }] });
+  });
+});
+
+describe('the Vietnamese model is offline', () => {
+  it('reads a page in a network namespace with no network, and never tries to connect', async () => {
+    const { stdout } = await run('unshare', ['-n', process.execPath, '--import', 'tsx', 'test/support/ocr-offline-probe.ts'], { timeout: 60_000 });
+    const result = JSON.parse(stdout) as { text: string; attempts: string[] };
+    expect(result.text).toBe('Họ và tên: Nguyễn Thị Hường');
+    expect(result.attempts).toEqual([]);
+  }, 60_000);
+});

@@ -1,0 +1,139 @@
+import { availableParallelism } from 'node:os';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import PQueue from 'p-queue';
+import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
+import type { OcrLine, OcrPage, OcrWord } from './ocr-types.js';
+
+/**
+ * The Vietnamese model shipped inside the npm package @tesseract.js-data/vie: read from node_modules, never
+ * downloaded. `4.0.0_best_int` is the integer LSTM model (the same network Debian's tesseract-ocr-vie runs).
+ */
+export function vietnameseModelDir(): string {
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve('@tesseract.js-data/vie/package.json')), '4.0.0_best_int');
+}
+
+export interface TesseractPoolOptions {
+  /** Workers; defaults to the CPU count (tesseract.js runs one page per worker thread). */
+  workers?: number;
+  /** A worker is replaced after this many pages, so the WebAssembly heap cannot grow without bound. */
+  pagesPerWorker?: number;
+}
+
+interface PoolWorker {
+  worker: Worker;
+  pages: number;
+}
+
+/**
+ * A pool of tesseract.js workers behind p-queue: `recognize` waits for a free worker, reads the page and hands
+ * the worker back (or replaces it after `pagesPerWorker` pages). Workers start lazily and load the model from
+ * node_modules with caching off, so nothing is fetched or written at run time.
+ *
+ * @example
+ * const pool = new TesseractPool();
+ * const page = await pool.recognize(png, { width: 1748, height: 2480 }); // OcrPage: lines → words with confidence and boxes
+ * await pool.close();
+ */
+export class TesseractPool {
+  readonly size: number;
+  readonly #pagesPerWorker: number;
+  readonly #queue: PQueue;
+  readonly #idle: PoolWorker[] = [];
+  readonly #all = new Set<PoolWorker>();
+  #closed = false;
+
+  constructor(options: TesseractPoolOptions = {}) {
+    this.size = Math.max(1, options.workers ?? availableParallelism());
+    this.#pagesPerWorker = Math.max(1, options.pagesPerWorker ?? 200);
+    this.#queue = new PQueue({ concurrency: this.size });
+  }
+
+  /** Pages waiting for a worker (for progress and back-pressure). */
+  get pending(): number {
+    return this.#queue.size + this.#queue.pending;
+  }
+
+  /** Reads one page image (PNG/JPEG bytes of `size` pixels). */
+  async recognize(image: Buffer, size: { width: number; height: number }): Promise<OcrPage> {
+    if (this.#closed) throw new Error('TesseractPool is closed');
+    return (await this.#queue.add(() => this.#run(image, size))) as OcrPage;
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    await this.#queue.onIdle();
+    const workers = [...this.#all];
+    this.#all.clear();
+    this.#idle.length = 0;
+    await Promise.all(workers.map((w) => w.worker.terminate().catch(() => undefined)));
+  }
+
+  async #run(image: Buffer, size: { width: number; height: number }): Promise<OcrPage> {
+    const slot = this.#idle.pop() ?? (await this.#start());
+    let healthy = false;
+    try {
+      const result = await slot.worker.recognize(image, {}, { blocks: true, text: false });
+      healthy = true;
+      return toOcrPage(result.data as unknown as TesseractData, size);
+    } finally {
+      slot.pages += 1;
+      if (healthy && slot.pages < this.#pagesPerWorker && !this.#closed) this.#idle.push(slot);
+      else {
+        this.#all.delete(slot);
+        void slot.worker.terminate().catch(() => undefined);
+      }
+    }
+  }
+
+  async #start(): Promise<PoolWorker> {
+    const worker = await createWorker('vie', OEM.LSTM_ONLY, {
+      langPath: vietnameseModelDir(),
+      gzip: true,
+      cacheMethod: 'none',
+    });
+    // Book pages are blocks of label/entry lines: automatic segmentation, spaces between words kept.
+    await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO, preserve_interword_spaces: '1' });
+    const slot = { worker, pages: 0 };
+    this.#all.add(slot);
+    return slot;
+  }
+}
+
+interface TesseractBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+interface TesseractData {
+  blocks: { paragraphs: { lines: { text: string; confidence: number; bbox: TesseractBox; words: { text: string; confidence: number; bbox: TesseractBox }[] }[] }[] }[] | null;
+  imageSize?: { width: number; height: number };
+}
+
+function box(b: TesseractBox): TesseractBox {
+  return { x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1 };
+}
+
+/** tesseract.js's nested blocks → the plain lines and words the layout reader needs (NFC text). */
+export function toOcrPage(data: TesseractData, size?: { width: number; height: number }): OcrPage {
+  const lines: OcrLine[] = [];
+  let width = size?.width ?? 0;
+  let height = size?.height ?? 0;
+  for (const block of data.blocks ?? []) {
+    for (const paragraph of block.paragraphs) {
+      for (const line of paragraph.lines) {
+        const words: OcrWord[] = line.words
+          .map((w) => ({ text: w.text.normalize('NFC').trim(), confidence: w.confidence, bbox: box(w.bbox) }))
+          .filter((w) => w.text !== '');
+        if (words.length === 0) continue;
+        lines.push({ text: words.map((w) => w.text).join(' '), confidence: line.confidence, bbox: box(line.bbox), words });
+        width = Math.max(width, line.bbox.x1);
+        height = Math.max(height, line.bbox.y1);
+      }
+    }
+  }
+  return { width, height, lines };
+}
