@@ -53,7 +53,8 @@ export async function loadBatch(
         const records = file.records.map((r, i) => ({ ...r, decision: decided[i].decision }));
         const fileId = await insertFileRow(trx, runId, file.identity, 'loaded', file.fileError, countOutcomes(records));
         const personIds = await writePersons(trx, registry.bulkInsert, runId, file.identity.sha256, records);
-        await writeProvenance(trx, registry.bulkInsert, runId, fileId, file.identity.name, records, personIds);
+        const sourceIds = await writeProvenance(trx, registry.bulkInsert, runId, fileId, file.identity.name, records, personIds);
+        records.forEach((record, i) => (record.sourceRecordId = sourceIds[i]));
         await writeMatchReviews(trx, registry.bulkInsert, runId, decided, personIds);
         loaded.push(records);
       }

@@ -22,6 +22,8 @@ export interface LoadRecord {
   keys: BlockingKeys | null;
   issues: Issue[];
   decision: MatchDecision;
+  /** The record's source_records id, once written (reviewers' corrections name it). */
+  sourceRecordId?: number;
 }
 
 /** Address columns of a record without an address. */

@@ -3,7 +3,8 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 
-export type InputKind = 'csv' | 'xlsx' | 'xls' | 'unsupported';
+/** image and pdf are scanned book pages (read by OCR); the others are spreadsheets. */
+export type InputKind = 'csv' | 'xlsx' | 'xls' | 'image' | 'pdf' | 'unsupported';
 
 export interface DiscoveredFile {
   path: string;
@@ -19,7 +20,18 @@ const KIND_BY_EXTENSION: Record<string, InputKind> = {
   '.xlsx': 'xlsx',
   '.xlsm': 'xlsx',
   '.xls': 'xls',
+  '.png': 'image',
+  '.jpg': 'image',
+  '.jpeg': 'image',
+  '.tif': 'image',
+  '.tiff': 'image',
+  '.pdf': 'pdf',
 };
+
+/** Scanned pages go to OCR; everything else to the spreadsheet readers. */
+export function isScan(kind: InputKind): boolean {
+  return kind === 'image' || kind === 'pdf';
+}
 
 /** Files that are never input: OS and editor litter. Anything else unknown is reported, not dropped. */
 function isLitter(name: string): boolean {

@@ -69,6 +69,16 @@ export interface SourceRecord {
    * otherwise `block:<sheet>:<n>` for the n-th household block of the sheet; null when unknown.
    */
   householdKey: string | null;
+  /** Scanned records only: per field, what OCR read before post-correction and the crop shown to reviewers. */
+  scan?: Partial<Record<RawField, ScannedField>>;
+}
+
+/** What a reviewer needs about a field read from a scanned page. */
+export interface ScannedField {
+  /** The entry exactly as OCR read it. */
+  ocrText: string;
+  /** Path of a PNG crop of the field's region, relative to the run's `--out` folder; null when none was saved. */
+  crop: string | null;
 }
 
 /** What one sheet (or a CSV file) yields. */

@@ -3,6 +3,9 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OcrPage } from './ocr-types.js';
 
+/** Names the preprocessing and model behind cached readings: change it when either changes. */
+export const OCR_CACHE_VERSION = 'preprocess-1+vie-4.0.0_best_int+psm-auto';
+
 /**
  * What tesseract read on a page, kept on disk by the sha256 of the page image, so a rerun (a file that changed,
  * a run that was interrupted) never reads the same page twice. `version` names the preprocessing and the model:

@@ -1,6 +1,7 @@
 import type { FileIdentity } from '../db/load-records.js';
-import { readWithHash, type DiscoveredFile } from '../ingest/discover-files.js';
+import { isScan, readWithHash, type DiscoveredFile } from '../ingest/discover-files.js';
 import type { GazetteerData } from '../normalize/address/gazetteer-data.js';
+import type { ScanTools } from './prepare-scan.js';
 import type { PipelineDefinition } from './pipeline-definition.js';
 import { PreparePool } from './prepare-pool.js';
 import type { PreparedFile } from './prepare-file.js';
@@ -26,13 +27,18 @@ export class FileStarter {
   readonly #seen: Set<string>;
   #last: Promise<unknown> = Promise.resolve();
   #pool: PreparePool | null = null;
+  #scanTools: Promise<ScanTools> | null = null;
 
-  /** `loadedHashes`: sha256 of every file earlier runs loaded. */
+  /**
+   * `loadedHashes`: sha256 of every file earlier runs loaded. `scans`: where OCR results are cached (null: no
+   * cache) and where reviewers' crops of doubtful fields go.
+   */
   constructor(
     loadedHashes: ReadonlySet<string>,
     private readonly pipeline: PipelineDefinition,
     private readonly gazetteer: GazetteerData,
     private readonly today: Date,
+    private readonly scans: { ocrCacheDir: string | null; cropsDir: string },
   ) {
     this.#seen = new Set(loadedHashes);
   }
@@ -55,7 +61,7 @@ export class FileStarter {
   }
 
   async close(): Promise<void> {
-    await this.#pool?.close();
+    await Promise.all([this.#pool?.close(), this.#scanTools?.then((tools) => tools.pool.close())]);
   }
 
   async #begin(file: DiscoveredFile): Promise<StartedFile> {
@@ -69,9 +75,21 @@ export class FileStarter {
     identity.sha256 = read.sha256;
     if (this.#seen.has(read.sha256)) return { kind: 'skipped', identity };
     this.#seen.add(read.sha256);
-    this.#pool ??= new PreparePool(this.gazetteer, this.pipeline.provinceCode);
-    const prepared = this.#pool.prepare(file, read.bytes, this.pipeline.name, this.today);
+    const prepared = isScan(file.kind)
+      ? this.#prepareScan(file, read.bytes)
+      : (this.#pool ??= new PreparePool(this.gazetteer, this.pipeline.provinceCode)).prepare(file, read.bytes, this.pipeline.name, this.today);
     prepared.catch(() => undefined); // awaited, and its error handled, when the loader takes this file
     return { kind: 'preparing', identity, prepared };
+  }
+
+  /**
+   * Scans are read here, on the main thread: tesseract.js runs its own worker threads and sharp its own pool.
+   * The OCR code, its workers and a gazetteer index are loaded with the first scan: a spreadsheet-only night
+   * pays for none of them.
+   */
+  async #prepareScan(file: DiscoveredFile, bytes: Buffer): Promise<PreparedFile> {
+    const { prepareScanFile, createScanTools } = await import('./prepare-scan.js');
+    this.#scanTools ??= Promise.resolve(createScanTools(this.gazetteer, this.pipeline.provinceCode, this.scans));
+    return prepareScanFile(file, bytes, this.pipeline, this.today, await this.#scanTools);
   }
 }

@@ -72,8 +72,8 @@ describe('runImport', () => {
     expect(rejects.startsWith('\uFEFF')).toBe(true);
     expect(rejects.split('\r\n').filter(Boolean)).toHaveLength(2);
     const review = readFileSync(join(outDir, 'review-fields.csv'), 'utf8');
-    expect(review).toContain('birth_date,31/02/1980,date_impossible');
-    expect(review).toContain('personal_id,011195000777,personal_id_sex_mismatch');
+    expect(review).toContain('birth_date,31/02/1980,,,,date_impossible');
+    expect(review).toContain('personal_id,011195000777,,,,personal_id_sex_mismatch');
     expect(JSON.parse(readFileSync(join(outDir, 'reconciliation.json'), 'utf8')).run_id).toBe(report.run_id);
     expect(readFileSync(join(outDir, 'reconciliation.html'), 'utf8')).toContain('Báo cáo đối soát');
 

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { loadedFileHashes } from '../db/file-ledger.js';
 import { listRunReviews, type RunReview } from '../db/match-reviews.js';
 import { openRegistry } from '../db/open-registry.js';
@@ -26,6 +26,8 @@ export interface ImportOptions {
   pipeline: string;
   /** Read, normalize and match, write the reports, but change nothing in the registry. */
   dryRun: boolean;
+  /** Where OCR readings of scanned pages are cached by image hash; default `ocr-cache/` beside the registry file, null: none. */
+  ocrCacheDir?: string | null;
   /** "Now" for date plausibility (injectable for tests). */
   today?: Date;
   log?: Logger;
@@ -81,7 +83,8 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     if (interrupted > 0) log.warn('earlier runs were interrupted', { runs: interrupted });
     if (!options.dryRun) await startRun(registry.db, { id: runId, pipeline: pipeline.name, outDir, startedAt: startedAt.toISOString(), gazetteerVersion });
     log.info('run started', { run_id: runId, files: files.length, dry_run: options.dryRun });
-    const starter = new FileStarter(await loadedFileHashes(registry.db), pipeline, gazetteer, options.today ?? new Date());
+    const scans = { ocrCacheDir: options.ocrCacheDir === undefined ? join(dirname(registry.location), 'ocr-cache') : options.ocrCacheDir, cropsDir: join(outDir, 'crops') };
+    const starter = new FileStarter(await loadedFileHashes(registry.db), pipeline, gazetteer, options.today ?? new Date(), scans);
     const matcher = await runMatcher(registry, pipeline);
     matchModelJson = matcher.modelJson;
     const loader = new BatchLoader(registry, runId, { dryRun: options.dryRun, pipeline: pipeline.name, matcher }, state);

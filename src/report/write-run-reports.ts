@@ -12,6 +12,8 @@ import type { Reconciliation } from './reconciliation.js';
 export interface RecordForPeople {
   source: SourceRecord;
   issues: Issue[];
+  /** Its source_records id (absent in a dry run's rolled-back load). */
+  sourceRecordId?: number;
 }
 
 const LOCATOR_HEADER = ['tệp (file)', 'trang tính (sheet)', 'dòng (row)'];
@@ -54,27 +56,55 @@ export function writtenValue(raw: SourceRecord['raw'], field: string): string {
   return '';
 }
 
-/** review-fields.csv: one row per doubtful field of a flagged record, with an empty column for the correction. */
+/** review-fields.csv's columns; `hokhau review apply` reads the file back by these names. */
+export const REVIEW_FIELDS_HEADER = [
+  'mã bản ghi (record_id)', 'tệp (file)', 'trang tính (sheet)', 'dòng (row)', 'trang (page)', 'trường (field)',
+  'giá trị (value)', 'chữ OCR đọc được (ocr_text)', 'độ tin cậy (confidence)', 'ảnh cắt (crop)', 'mã (code)',
+  'lý do (reason)', 'corrected_value',
+] as const;
+
+/** What OCR read for a (raw or canonical) field, and its crop: from the first raw field it is written in. */
+function scannedValue(source: SourceRecord, field: string): { ocrText: string; confidence: string; crop: string } {
+  for (const { fields } of WRITTEN_AS[field] ?? [{ fields: [field as RawField] }]) {
+    for (const f of fields) {
+      const scanned = source.scan?.[f];
+      if (scanned) {
+        const confidence = source.confidence[f];
+        return { ocrText: scanned.ocrText, confidence: confidence === undefined ? '' : confidence.toFixed(2), crop: scanned.crop ?? '' };
+      }
+    }
+  }
+  return { ocrText: '', confidence: '', crop: '' };
+}
+
+/**
+ * review-fields.csv: one row per doubtful field of a flagged record (its reasons joined), what was written or read,
+ * OCR's confidence and a crop of the field for scans, and an empty corrected_value column for the reviewer.
+ */
 export function reviewFieldsCsv(flagged: readonly RecordForPeople[]): string {
-  const rows = flagged.flatMap(({ source, issues }) =>
-    issues
-      .filter((i) => i.severity === 'review')
-      .map((i) => [
+  const rows = flagged.flatMap(({ source, issues, sourceRecordId }) => {
+    const byField = new Map<string, Issue[]>();
+    for (const i of issues) if (i.severity === 'review') byField.set(i.field, [...(byField.get(i.field) ?? []), i]);
+    return [...byField].map(([field, fieldIssues]) => {
+      const scanned = scannedValue(source, field);
+      return [
+        sourceRecordId ?? '',
         source.locator.file,
         source.locator.sheet ?? '',
         source.locator.row ?? '',
         source.locator.page ?? '',
-        i.field,
-        writtenValue(source.raw, i.field),
-        i.code,
-        i.message,
+        field,
+        writtenValue(source.raw, field),
+        scanned.ocrText,
+        scanned.confidence,
+        scanned.crop,
+        fieldIssues.map((i) => i.code).join('; '),
+        fieldIssues.map((i) => i.message).join('; '),
         '',
-      ]),
-  );
-  return toCsv(
-    [...LOCATOR_HEADER, 'trang (page)', 'trường (field)', 'giá trị (value)', 'mã (code)', 'lý do (reason)', 'corrected_value'],
-    rows,
-  );
+      ];
+    });
+  });
+  return toCsv([...REVIEW_FIELDS_HEADER], rows);
 }
 
 /**

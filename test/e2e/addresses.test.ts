@@ -55,7 +55,7 @@ describe('address coding through hokhau import', () => {
   it('sends an address it cannot place to review instead of guessing, and says which gazetteer coded the run', () => {
     expect(persons['Cầm Thị Ánh']).toMatchObject({ status: 'pending_review', commune_code: null, legacy_commune_code: null });
     const review = readFileSync(join(dir, 'out/review-fields.csv'), 'utf8');
-    expect(review).toMatch(/free-text\.csv,,5,,address,"Bản Xyz Abc, xã Không Có Thật",address_/);
+    expect(review).toMatch(/^\d+,free-text\.csv,,5,,address,"Bản Xyz Abc, xã Không Có Thật",,,,address_/m);
     const report = JSON.parse(readFileSync(join(dir, 'out/reconciliation.json'), 'utf8'));
     expect(report.gazetteer_version).toMatch(/\S/);
     expect(persons['Lò Văn Pánh'].gazetteer_version).toBe(report.gazetteer_version);

@@ -1,0 +1,188 @@
+import { createHash } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import sharp from 'sharp';
+import type { DiscoveredFile } from '../ingest/discover-files.js';
+import { UnreadableFileError } from '../ingest/extract-spreadsheet.js';
+import type { RawField, SourceRecord } from '../ingest/source-record.js';
+import { blockingKeys } from '../match/blocking-keys.js';
+import { normalizeRecord, outcomeOf } from '../normalize/normalize-record.js';
+import type { GazetteerData } from '../normalize/address/gazetteer-data.js';
+import { buildGazetteerIndex } from '../normalize/address/gazetteer-index.js';
+import { OCR_CACHE_VERSION, OcrCache } from '../ocr/ocr-cache.js';
+import type { OcrBox } from '../ocr/ocr-types.js';
+import { readPage } from '../ocr/page-layout.js';
+import { PageImageError, readPageImages } from '../ocr/page-images.js';
+import { pagesToRecords, type ReadPage, type ScanRecord } from '../ocr/pages-to-records.js';
+import { preprocessPage } from '../ocr/preprocess-page.js';
+import { scanFieldIssues } from '../ocr/scan-field-checks.js';
+import { TesseractPool } from '../ocr/tesseract-pool.js';
+import { codeRecordAddress, type RunGazetteer } from './code-record-address.js';
+import type { PipelineDefinition } from './pipeline-definition.js';
+import type { PreparedFile, PreparedRecord } from './prepare-file.js';
+
+export interface ScanTools {
+  pool: TesseractPool;
+  cache: OcrCache;
+  gazetteer: RunGazetteer;
+  /** Where reviewers' crops of doubtful fields go (`--out/crops`); their paths in the CSV are relative to `--out`. */
+  cropsDir: string;
+}
+
+/**
+ * The OCR worker pool (one worker per core), the page cache and the gazetteer index a run's scans share.
+ *
+ * @example
+ * const tools = createScanTools(gazetteer, '11', { ocrCacheDir: 'data/ocr-cache', cropsDir: 'data/runs/x/crops' });
+ */
+export function createScanTools(gazetteer: GazetteerData, defaultProvinceCode: string, dirs: { ocrCacheDir: string | null; cropsDir: string }): ScanTools {
+  return {
+    pool: new TesseractPool(),
+    cache: new OcrCache(dirs.ocrCacheDir, OCR_CACHE_VERSION),
+    gazetteer: { index: buildGazetteerIndex(gazetteer), version: gazetteer.version, defaultProvinceCode },
+    cropsDir: dirs.cropsDir,
+  };
+}
+
+/** A page made ready: what tesseract read and the page the reviewer's crops are cut from. */
+interface PageDone {
+  page: number;
+  read: ReadPage | null;
+  view: Buffer | null;
+  error: string | null;
+}
+
+/**
+ * Scanned book pages → prepared records: every page is decoded, preprocessed, read by tesseract (or found in the
+ * OCR cache by the page image's sha256), its fields found by their printed labels, and each member page becomes
+ * a record normalized like a spreadsheet row. A field that is doubtful (low confidence or failing a field check)
+ * sends the record to review with a crop of the field saved for the reviewer. A page that cannot be decoded or
+ * recognised is reported in the file's error; the other pages still load. Throws UnreadableFileError when no
+ * page at all can be read.
+ *
+ * @example
+ * const prepared = await prepareScanFile(file, bytes, pipeline, new Date(), tools);
+ */
+export async function prepareScanFile(
+  file: Pick<DiscoveredFile, 'name' | 'path'>,
+  bytes: Buffer,
+  pipeline: PipelineDefinition,
+  today: Date,
+  tools: ScanTools,
+): Promise<PreparedFile> {
+  const kind = isPdf(bytes) ? 'pdf' : 'image';
+  const pages = await readAllPages(bytes, kind, tools);
+  if (pages.length > 0 && pages.every((p) => p.error !== null)) {
+    throw new UnreadableFileError(pages.map((p) => p.error).join('; '));
+  }
+  const pageErrors = pages.flatMap((p) => (p.error ? [p.error] : []));
+  const read = pages.flatMap((p) => (p.read ? [p.read] : []));
+  const { records, otherPages, householdsWithoutMembers } = pagesToRecords(read, file.name, basename(dirname(file.path)));
+  for (const page of otherPages) {
+    pageErrors.push(`Trang ${page}: không nhận ra là trang hộ hay trang nhân khẩu, hãy kiểm tra bản quét (page not recognised)`);
+  }
+  for (const page of householdsWithoutMembers) {
+    pageErrors.push(`Trang ${page}: trang hộ không có trang nhân khẩu nào theo sau (household page without member pages)`);
+  }
+  if (records.length === 0 && pageErrors.length === 0) {
+    pageErrors.push('Không tìm thấy trang nhân khẩu nào trong tệp quét (no member page found)');
+  }
+
+  const views = new Map(pages.map((p) => [p.page, p.view]));
+  const options = { today, defaultNationality: pipeline.defaultNationality };
+  const prepared: PreparedRecord[] = [];
+  for (const record of records) {
+    const normalized = normalizeRecord(record.source, options);
+    if (normalized.values) {
+      normalized.issues.push(...scanFieldIssues(record.source.raw, normalized));
+      normalized.outcome = outcomeOf(normalized.issues);
+    }
+    const address = codeRecordAddress(record.source, normalized, tools.gazetteer);
+    await attachScanFields(record, normalized.issues.filter((i) => i.severity === 'review').map((i) => i.field), views, file, tools.cropsDir);
+    prepared.push({ source: record.source, normalized, address, keys: normalized.values ? blockingKeys(normalized.values) : null });
+  }
+  return { records: prepared, sheetErrors: pageErrors };
+}
+
+/** Every page through preprocessing and OCR; the pool bounds how many are read at once. */
+async function readAllPages(bytes: Buffer, kind: 'image' | 'pdf', tools: ScanTools): Promise<PageDone[]> {
+  const work: Promise<PageDone>[] = [];
+  try {
+    for await (const image of readPageImages(bytes, kind)) {
+      if (image instanceof PageImageError) {
+        work.push(Promise.resolve({ page: image.page ?? work.length + 1, read: null, view: null, error: image.message }));
+        continue;
+      }
+      work.push(
+        (async (): Promise<PageDone> => {
+          try {
+            const key = tools.cache.key(image.png);
+            const pre = await preprocessPage(image);
+            const ocr = (await tools.cache.get(key)) ?? (await tools.cache.put(key, await tools.pool.recognize(pre.ocrPng, pre)));
+            return { page: image.page, read: { page: image.page, reading: readPage(ocr) }, view: pre.viewPng, error: null };
+          } catch (err) {
+            return { page: image.page, read: null, view: null, error: `Trang ${image.page}: không đọc được ảnh (${(err as Error).message})` };
+          }
+        })(),
+      );
+    }
+  } catch (err) {
+    if (work.length === 0) {
+      throw new UnreadableFileError(err instanceof PageImageError ? err.message : `Không mở được tệp ảnh quét: ${(err as Error).message} (cannot open the scan)`);
+    }
+    work.push(Promise.resolve({ page: work.length + 1, read: null, view: null, error: (err as Error).message }));
+  }
+  return Promise.all(work);
+}
+
+/**
+ * Keeps, on the record, what the reviewer needs for each field read from a page: the OCR text and, for the
+ * doubtful fields, a PNG crop of the field's region (with a margin) under `cropsDir`.
+ */
+async function attachScanFields(
+  record: ScanRecord,
+  doubtful: readonly string[],
+  views: ReadonlyMap<number, Buffer | null>,
+  file: Pick<DiscoveredFile, 'name' | 'path'>,
+  cropsDir: string,
+): Promise<void> {
+  // Two books can both be called trang-1.png in different folders: the path's hash keeps their crops apart.
+  const stem = `${safeStem(file.name)}-${createHash('sha256').update(file.path).digest('hex').slice(0, 6)}`;
+  const scan: NonNullable<SourceRecord['scan']> = {};
+  for (const [field, region] of Object.entries(record.regions) as [RawField, NonNullable<ScanRecord['regions'][RawField]>][]) {
+    let crop: string | null = null;
+    const view = views.get(region.page);
+    if (doubtful.includes(field) && region.bbox && view) {
+      const name = `${stem}-p${region.page}-${field}.png`;
+      await mkdir(cropsDir, { recursive: true });
+      await writeFile(join(cropsDir, name), await cropRegion(view, region.bbox));
+      crop = `crops/${name}`;
+    }
+    scan[field] = { ocrText: region.ocrText, crop };
+  }
+  record.source.scan = scan;
+}
+
+/** The field's box with a margin (so the label and neighbouring strokes show), clamped to the page. */
+async function cropRegion(view: Buffer, box: OcrBox): Promise<Buffer> {
+  const image = sharp(view);
+  const { width = 0, height = 0 } = await image.metadata();
+  const margin = 24;
+  const left = Math.max(0, Math.floor(box.x0 - margin * 4));
+  const top = Math.max(0, Math.floor(box.y0 - margin));
+  const right = Math.min(width, Math.ceil(box.x1 + margin));
+  const bottom = Math.min(height, Math.ceil(box.y1 + margin));
+  return image
+    .extract({ left, top, width: Math.max(1, right - left), height: Math.max(1, bottom - top) })
+    .png()
+    .toBuffer();
+}
+
+function safeStem(fileName: string): string {
+  return fileName.replace(/\.[^.]+$/, '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D')
+    .replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60);
+}
+
+function isPdf(bytes: Buffer): boolean {
+  return bytes.subarray(0, 1024).includes('%PDF-');
+}
