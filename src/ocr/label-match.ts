@@ -1,0 +1,153 @@
+import { baseChar, labelKey, prefixDistances } from './label-fold.js';
+import type { LinePiece } from './layout-pieces.js';
+import { PAGE_LABELS, type PageLabel } from './page-labels.js';
+
+/** A printed label found in a line: pieces [start, end) are the label, the entry starts at `entryStart`. */
+export interface LabelHit {
+  label: PageLabel;
+  start: number;
+  end: number;
+  /** First piece after the label, its "(nếu có)" hint and its colon. */
+  entryStart: number;
+  distance: number;
+}
+
+interface Spelling {
+  label: PageLabel;
+  key: string;
+  base0: string;
+}
+
+/** Longest first: at one position the longest label that matches wins ("Họ và tên gọi khác" over "Họ và tên"). */
+const SPELLINGS: readonly Spelling[] = PAGE_LABELS.flatMap((label) =>
+  label.spellings.map((s) => ({ label, key: labelKey(s), base0: baseChar(labelKey(s)[0]) })),
+).sort((a, b) => b.key.length - a.key.length);
+
+/**
+ * Where a candidate label starts: at the line's start, after a leader or colon, right after entry text, or right
+ * after another label (where the words are that label's entry unless they clearly are a label).
+ */
+type Position = 'line_start' | 'after_leader' | 'after_entry' | 'after_label';
+
+/**
+ * How far (in letter errors; a diacritic slip is a quarter) a label may be from what OCR read. Where a label is
+ * expected (line start, or a colon follows) more is tolerated; inside an entry little is, so "Nam Định" after a
+ * leader is not read as "Năm sinh".
+ */
+function tolerance(length: number, expected: boolean): number {
+  if (!expected) return length <= 6 ? 0.5 : length <= 10 ? 1 : length * 0.12;
+  if (length <= 2) return 0.5;
+  if (length <= 4) return 0.75;
+  if (length <= 6) return 1.25;
+  if (length <= 10) return 2;
+  return length * 0.2;
+}
+
+const HINT_RE = /^\(?\s*(?:neu co|neu|ghi ro)\b/;
+const DIGIT_START_RE = /^\p{N}/u;
+const MAX_PIECES = 10;
+
+/**
+ * Finds the printed labels of one line, left to right, each with the piece its entry starts at.
+ *
+ * @example
+ * findLabels(linePieces(line)); // "Giới tính: Nam Dân tộc: Thái" → [sex (entry at 'Nam'), ethnicity (entry at 'Thái')]
+ */
+export function findLabels(pieces: readonly LinePiece[]): LabelHit[] {
+  const hits: LabelHit[] = [];
+  let position: Position = 'line_start';
+  for (let i = 0; i < pieces.length; ) {
+    const piece = pieces[i];
+    if (piece.kind !== 'text') {
+      if (piece.kind !== 'punct' && position === 'after_entry') position = 'after_leader';
+      i++;
+      continue;
+    }
+    const hit = bestLabelAt(pieces, i, position);
+    if (hit === null) {
+      position = 'after_entry';
+      i++;
+      continue;
+    }
+    hits.push(hit);
+    position = 'after_label';
+    i = hit.entryStart;
+  }
+  return hits;
+}
+
+function bestLabelAt(pieces: readonly LinePiece[], start: number, position: Position): LabelHit | null {
+  // The text of up to MAX_PIECES text pieces from `start` (punctuation inside a label, like its commas, is skipped).
+  const ends: { piece: number; chars: number }[] = [];
+  let text = '';
+  for (let p = start; p < pieces.length && ends.length < MAX_PIECES; p++) {
+    const piece = pieces[p];
+    if (piece.kind === 'colon' || piece.kind === 'leader') break;
+    if (piece.kind !== 'text') continue;
+    text += piece.key;
+    ends.push({ piece: p + 1, chars: text.length });
+  }
+  if (text === '') return null;
+  const first = baseChar(text[0]);
+  let best: LabelHit | null = null;
+  let bestLength = 0;
+  for (const spelling of SPELLINGS) {
+    if (spelling.key.length < bestLength) break;
+    if (spelling.base0 !== first) continue;
+    if (position === 'after_label' && spelling.label.weak) continue;
+    const generous = tolerance(spelling.key.length, true);
+    if (text.length + generous < spelling.key.length) continue;
+    const distances = prefixDistances(spelling.key, text.slice(0, spelling.key.length + Math.ceil(generous) + 1));
+    for (const end of ends) {
+      if (end.chars >= distances.length) break;
+      const hit = accept(pieces, spelling.label, spelling.key.length, start, end.piece, distances[end.chars], position);
+      if (hit !== null && (best === null || hit.distance < best.distance)) {
+        best = hit;
+        bestLength = spelling.key.length;
+      }
+    }
+  }
+  return best;
+}
+
+/** Checks a candidate against what follows it and where it stands; null when it cannot be a label here. */
+function accept(
+  pieces: readonly LinePiece[],
+  label: PageLabel,
+  keyLength: number,
+  start: number,
+  end: number,
+  distance: number,
+  position: Position,
+): LabelHit | null {
+  // "(nếu có)", "(ghi rõ …)": a printed hint between the label and its colon.
+  let next = skipHint(pieces, end);
+  const following = next < pieces.length ? pieces[next] : null;
+  const colon = following?.kind === 'colon';
+  const leader = following?.kind === 'leader';
+  const expected = colon || position === 'line_start';
+  if (distance > tolerance(keyLength, expected)) return null;
+  const settled = position === 'line_start' || position === 'after_leader';
+  if (label.weak) {
+    const digits = label.digitsMayFollow === true && following !== null && DIGIT_START_RE.test(following.text);
+    if (!(colon || (settled && (leader || digits)))) return null;
+  } else if (position === 'after_label') {
+    if (!(colon || leader || following === null)) return null;
+  } else if (position !== 'line_start') {
+    if (!(colon || leader || distance <= 0.5)) return null;
+  }
+  while (next < pieces.length && pieces[next].kind !== 'text') next++;
+  return { label, start, end, entryStart: next, distance };
+}
+function skipHint(pieces: readonly LinePiece[], from: number): number {
+  if (from >= pieces.length || !pieces[from].text.startsWith('(')) return from;
+  let folded = '';
+  for (let p = from; p < pieces.length && p < from + 6; p++) {
+    folded += ' ' + pieces[p].text;
+    if (pieces[p].text.includes(')')) {
+      const key = folded.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').toLowerCase().trim();
+      return HINT_RE.test(key) ? p + 1 : from;
+    }
+  }
+  return from;
+}

@@ -1,0 +1,129 @@
+import type { RawField, SourceRecord } from '../ingest/source-record.js';
+import type { Issue } from '../normalize/issue.js';
+import type { NormalizedRecord } from '../normalize/normalize-record.js';
+import { foldKey, isVietnameseSyllable } from '../normalize/vietnamese-text.js';
+
+/**
+ * Field checks that send an OCR'd field to a reviewer even when tesseract was sure of it: a misread comes back
+ * at 85–95 confidence, so a value that is not plausible for its field is doubtful whatever the confidence said.
+ * Typed spreadsheets do not get these (a clerk's odd spelling is data; OCR's is a misread).
+ */
+
+type Raw = SourceRecord['raw'];
+
+/** The 16 religions recognised in Việt Nam and "none", folded and without spaces. */
+const RELIGIONS = new Set([
+  'Không', 'Phật giáo', 'Công giáo', 'Tin lành', 'Cao Đài', 'Phật giáo Hòa Hảo', 'Hồi giáo', 'Bà-la-môn',
+  "Baha'i", 'Tịnh độ cư sĩ Phật hội Việt Nam', 'Bửu Sơn Kỳ Hương', 'Tứ Ân Hiếu Nghĩa', 'Minh Sư đạo', 'Minh Lý đạo',
+  'Cơ đốc Phục lâm', 'Phật giáo Hiếu Nghĩa Tà Lơn', 'Giáo hội Phật đường Nam tông Minh Sư đạo', 'Mặc môn',
+].map(compact));
+
+/** Nationalities household books hold: Việt Nam, the neighbours, and the few others seen in registration. */
+const NATIONALITIES = new Set([
+  'Việt Nam', 'Lào', 'Trung Quốc', 'Campuchia', 'Không quốc tịch', 'Thái Lan', 'Hàn Quốc', 'Nhật Bản', 'Đài Loan',
+  'Hoa Kỳ', 'Mỹ', 'Pháp', 'Nga', 'Liên bang Nga', 'Úc', 'Đức', 'Anh', 'Ca-na-đa', 'Canada', 'Myanmar', 'Philippines',
+  'Malaysia', 'Singapore', 'Indonesia', 'Ấn Độ',
+].map(compact));
+
+/** Person-name fields and the label reviewers know them by. */
+const NAME_FIELDS: readonly RawField[] = ['full_name', 'other_name', 'household_head'];
+/** Free-text fields whose words should still be Vietnamese syllables (or numbers, or abbreviations). */
+const TEXT_FIELDS: readonly RawField[] = ['birthplace', 'native_place', 'occupation', 'relation_to_head', 'ethnicity', 'religion', 'nationality'];
+/** Date warnings that mean a misread on a scan: a printed book writes a four-digit year, and no stray marks. */
+const DATE_WARNINGS_TO_REVIEW: Readonly<Record<string, string>> = {
+  date_two_digit_year: 'năm sinh chỉ đọc được hai chữ số',
+  date_extra_text: 'ngày sinh có ký tự thừa',
+  date_day_without_month: 'ngày sinh thiếu tháng',
+};
+/** Minority names (Ê Đê, Gia Rai, Mông…) put a consonant before the onset: Kđăm, Ksor, Mlô, H'Hen. */
+const MINORITY_CLUSTER_RE = /^[bdhkmnpst](?=[bdđhklmnrs])/u;
+const LETTERS_RE = /\p{L}/u;
+const NAME_ODD_CHAR_RE = /[^\p{L}\s'’-]/u;
+
+/**
+ * Review issues for the fields of an OCR'd record that fail a field check. Fields normalizeRecord already sent
+ * to review (or rejected) are not checked again, so no issue is raised twice.
+ *
+ * @example
+ * scanFieldIssues({ full_name: 'Nguyễn Thj Hường', religion: 'Phậtgiáo' }, normalized);
+ * // [{ field: 'full_name', code: 'ocr_name_syllable_invalid', severity: 'review', message: "Họ tên có chữ không phải âm tiết tiếng Việt (Thj): 'Nguyễn Thj Hường'" },
+ * //  { field: 'religion', code: 'ocr_religion_unknown', … }]
+ */
+export function scanFieldIssues(raw: Raw, normalized: NormalizedRecord): Issue[] {
+  const doubtful = new Set(normalized.issues.filter((i) => i.severity !== 'warning').map((i) => i.field));
+  const issues: Issue[] = [];
+  const value = (field: RawField): string => (typeof raw?.[field] === 'string' ? raw[field]!.trim() : '');
+  const check = (field: RawField, found: Issue | null): void => {
+    if (found !== null && !doubtful.has(field) && value(field) !== '') {
+      issues.push(found);
+      doubtful.add(field);
+    }
+  };
+
+  for (const field of NAME_FIELDS) check(field, nameIssue(field, value(field)));
+  check('sex', normalized.issues.some((i) => i.code === 'sex_abbreviated')
+    ? review('sex', 'ocr_sex_abbreviated', `Giới tính chỉ đọc được một chữ, có thể thiếu chữ: '${value('sex')}'`)
+    : null);
+  check('religion', RELIGIONS.has(compact(value('religion'))) ? null
+    : review('religion', 'ocr_religion_unknown', `Tôn giáo không có trong danh mục: '${value('religion')}'`));
+  check('nationality', NATIONALITIES.has(compact(value('nationality'))) ? null
+    : review('nationality', 'ocr_nationality_unknown', `Quốc tịch không có trong danh mục: '${value('nationality')}'`));
+  for (const field of ['birth_date', 'birth_year'] as const) {
+    const warning = normalized.issues.find((i) => i.field === field && i.code in DATE_WARNINGS_TO_REVIEW);
+    check(field, warning === undefined ? null
+      : review(field, `ocr_${warning.code}`, `Ngày sinh đọc từ ảnh: ${DATE_WARNINGS_TO_REVIEW[warning.code]}: '${value(field)}'`));
+  }
+  const zero = normalized.issues.find((i) => i.code === 'personal_id_leading_zero_lost' && i.severity === 'warning');
+  if (zero !== undefined) {
+    const field = zero.field as RawField;
+    // On paper a digit is not "lost to a number cell": a short number was misread, even if the padded one agrees.
+    check(field, review(field, 'ocr_personal_id_digit_missing', `Số định danh đọc từ ảnh thiếu chữ số: '${value(field)}'`));
+  }
+  for (const field of TEXT_FIELDS) check(field, textIssue(field, value(field)));
+  return issues;
+}
+
+/** Digits, odd signs, no diacritics at all, or a word that is no Vietnamese syllable: OCR misread a name. */
+function nameIssue(field: RawField, name: string): Issue | null {
+  if (name === '') return null;
+  if (/\p{N}/u.test(name)) return review(field, 'ocr_name_has_digits', `Họ tên có chữ số: '${name}'`);
+  if (NAME_ODD_CHAR_RE.test(name)) return review(field, 'ocr_name_odd_punctuation', `Họ tên có ký tự lạ: '${name}'`);
+  const odd = oddWords(name);
+  if (odd.length > 0) {
+    return review(field, 'ocr_name_syllable_invalid', `Họ tên có chữ không phải âm tiết tiếng Việt (${odd.join(', ')}): '${name}'`);
+  }
+  if (!/[^\x00-\x7f]/.test(name) && name.split(/\s+/).length > 1) {
+    return review(field, 'ocr_name_without_diacritics', `Họ tên đọc được không có dấu, có thể mất dấu khi nhận dạng: '${name}'`);
+  }
+  return null;
+}
+
+function textIssue(field: RawField, text: string): Issue | null {
+  if (text === '') return null;
+  const odd = oddWords(text);
+  return odd.length === 0 ? null
+    : review(field, 'ocr_text_syllable_invalid', `Chữ không phải âm tiết tiếng Việt (${odd.join(', ')}): '${text}'`);
+}
+
+/** Words of letters that are not Vietnamese syllables (single letters, abbreviations in capitals and numbers pass). */
+function oddWords(text: string): string[] {
+  const words = text.split(/[\s,;.()/]+/).flatMap((w) => w.split(/['’-]/)).filter((w) => LETTERS_RE.test(w));
+  return words.filter((w) => !isSyllableLike(w));
+}
+
+function isSyllableLike(word: string): boolean {
+  if ([...word].length === 1) return true;
+  // TP, TX, UBND, THCS: abbreviations are capitals without a vowel, or short all-capital ASCII.
+  if (/^[A-ZĐ]{2,5}$/.test(word) && !/[AEIOUY]/.test(word)) return true;
+  if (isVietnameseSyllable(word)) return true;
+  const lower = word.toLowerCase();
+  return MINORITY_CLUSTER_RE.test(lower) && isVietnameseSyllable(lower.slice(1));
+}
+
+function compact(text: string): string {
+  return foldKey(text).replace(/[^a-z0-9]/g, '');
+}
+
+function review(field: RawField, code: string, message: string): Issue {
+  return { field, code, severity: 'review', message };
+}
