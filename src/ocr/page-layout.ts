@@ -32,7 +32,7 @@ const MIN_HOUSEHOLD_EVIDENCE = 2;
  */
 export function readPage(page: OcrPage): PageReading {
   const entries: Entry[] = [];
-  let open: { entry: Entry; line: OcrLine } | null = null;
+  let open = null as { entry: Entry; line: OcrLine } | null;
   let title = false;
   for (const line of page.lines ?? []) {
     const folded = foldKey(line.text ?? '').replace(/[^a-z0-9]+/g, ' ').trim();
@@ -50,11 +50,11 @@ export function readPage(page: OcrPage): PageReading {
     const lead = pieces.slice(0, hits.length > 0 ? hits[0].start : pieces.length);
     if (open !== null && continues(open.line, line) && lead.some((p) => p.kind === 'text')) open.entry.pieces.push(...lead);
     open = null;
-    hits.forEach((hit, i) => {
+    for (const [i, hit] of hits.entries()) {
       const entry: Entry = { label: hit.label, pieces: pieces.slice(hit.entryStart, hits[i + 1]?.start ?? pieces.length) };
       entries.push(entry);
-      if (i === hits.length - 1 && hit.label.continues) open = { entry, line };
-    });
+      if (i === hits.length - 1 && hit.label.continues === true) open = { entry, line };
+    }
   }
   return { kind: classify(entries, title), fields: fieldsOf(entries) };
 }
