@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { OcrPage } from './ocr-types.js';
 
 /** Names the preprocessing and model behind cached readings: change it when either changes. */
-export const OCR_CACHE_VERSION = 'preprocess-1+vie-4.0.0_best_int+psm-auto';
+export const OCR_CACHE_VERSION = 'preprocess-1+vie-4.0.0-lstm+psm-auto';
 
 /**
  * What tesseract read on a page, kept on disk by the sha256 of the page image, so a rerun (a file that changed,
@@ -12,7 +12,7 @@ export const OCR_CACHE_VERSION = 'preprocess-1+vie-4.0.0_best_int+psm-auto';
  * change it and old entries are simply not found.
  *
  * @example
- * const cache = new OcrCache('data/ocr-cache', 'pre1+vie-4.0.0_best_int');
+ * const cache = new OcrCache('data/ocr-cache', OCR_CACHE_VERSION);
  * const key = cache.key(pageBytes);
  * const page = (await cache.get(key)) ?? (await cache.put(key, await pool.recognize(png, size)));
  */

@@ -6,12 +6,15 @@ import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import type { OcrLine, OcrPage, OcrWord } from './ocr-types.js';
 
 /**
- * The Vietnamese model shipped inside the npm package @tesseract.js-data/vie: read from node_modules, never
- * downloaded. `4.0.0_best_int` is the integer LSTM model (the same network Debian's tesseract-ocr-vie runs).
+ * Which of the package's two models is read. `4.0.0` (tessdata's model, run LSTM-only) reads book pages as well
+ * as `4.0.0_best_int` here and about 1.5–2× faster.
  */
+export const VIETNAMESE_MODEL = '4.0.0';
+
+/** The Vietnamese model shipped inside the npm package @tesseract.js-data/vie: read from node_modules, never downloaded. */
 export function vietnameseModelDir(): string {
   const require = createRequire(import.meta.url);
-  return join(dirname(require.resolve('@tesseract.js-data/vie/package.json')), '4.0.0_best_int');
+  return join(dirname(require.resolve('@tesseract.js-data/vie/package.json')), VIETNAMESE_MODEL);
 }
 
 export interface TesseractPoolOptions {
