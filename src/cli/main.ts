@@ -19,12 +19,17 @@ const program = new Command()
 
 program
   .command('import')
-  .description('Nhập các tệp bảng tính (.csv, .xlsx) vào sổ đăng ký (import spreadsheets into the registry)')
+  .description(
+    'Nhập bảng tính (.csv, .xlsx) và trang sổ hộ khẩu đã quét (.png, .jpg, .tif nhiều trang, .pdf chỉ có ảnh) vào sổ đăng ký ' +
+      '(import spreadsheets and scanned household-book pages into the registry)',
+  )
   .argument('<paths...>', 'tệp hoặc thư mục, duyệt đệ quy (files or folders, recursive)')
   .option('--db <file>', 'tệp SQLite của sổ đăng ký (registry SQLite file)', DEFAULT_DB)
   .option('--out <dir>', 'thư mục báo cáo của lần chạy (report folder; default data/runs/<run-id>)')
   .option('--pipeline <name>', 'quy trình (pipeline definition)', 'nightly')
   .option('--dry-run', 'đọc và kiểm tra, không ghi vào sổ đăng ký (read and check, write nothing to the registry)', false)
+  .option('--ocr-cache <dir>', 'thư mục lưu kết quả OCR theo mã băm ảnh trang (OCR cache; default ocr-cache/ beside --db)')
+  .option('--no-ocr-cache', 'không lưu kết quả OCR (do not cache OCR readings)')
   .addHelpText(
     'after',
     `
@@ -32,12 +37,19 @@ Ví dụ (examples):
   $ hokhau import /srv/hokhau/inbox
   $ hokhau import xa-muong-phang.xlsx ban-na-ngam.csv --db /var/lib/hokhau/registry.sqlite --out /var/lib/hokhau/runs/today
   $ hokhau import inbox/ --dry-run
+  $ hokhau import so-ho-khau-ban-noong-bua.pdf trang-quet/
+
+Trang quét (scanned pages): mỗi trang nhân khẩu thành một bản ghi; trang nhân khẩu thuộc trang hộ đứng trước nó
+trong cùng tệp, hoặc lấy số sổ từ tên tệp/thư mục (vd. 110234567/trang-3.jpg). Trường đọc không chắc chắn được ghi
+vào review-fields.csv kèm ảnh cắt trong <out>/crops/; người duyệt điền cột corrected_value rồi chạy
+"hokhau review apply". Một trang không bao giờ được OCR hai lần (bộ nhớ đệm theo mã băm ảnh).
 
 Mã thoát (exit codes): 0 = xong và khớp số liệu (rejected rows are a normal outcome), 1 = lần chạy thất bại, 2 = sai cú pháp/cấu hình.`,
   )
-  .action(async (paths: string[], opts: { db: string; out?: string; pipeline: string; dryRun: boolean }) => {
+  .action(async (paths: string[], opts: { db: string; out?: string; pipeline: string; dryRun: boolean; ocrCache?: string | boolean }) => {
     const { importCommand } = await import('./import-command.js');
-    await importCommand({ paths, dbUrl: opts.db, outDir: opts.out, pipeline: opts.pipeline, dryRun: opts.dryRun });
+    const ocrCacheDir = opts.ocrCache === false ? null : typeof opts.ocrCache === 'string' ? opts.ocrCache : undefined;
+    await importCommand({ paths, dbUrl: opts.db, outDir: opts.out, pipeline: opts.pipeline, dryRun: opts.dryRun, ocrCacheDir });
   });
 
 const exportCommand = program
