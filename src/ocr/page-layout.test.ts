@@ -193,6 +193,42 @@ describe('readPage', () => {
   });
 });
 
+/** Single lines that test where one label ends and which label wins. */
+const LINE_CASES: [string, Partial<Record<RawField, string>>][] = [
+  ['Họ và tên gọi khác: Pánh', { other_name: 'Pánh' }],
+  ['Họ và tên gọi khác (nếu có) Pánh', { other_name: 'Pánh' }],
+  ['Họ và tên chủ hộ: Lò Văn Pánh', { household_head: 'Lò Văn Pánh' }],
+  ['Nơi thường trú: Bản Na Ngám', { address: 'Bản Na Ngám' }],
+  ['Nơi thường trú trước khi chuyển đến: Bản Na Ngám', {}],
+  ['Hộ chiếu số: C1234567     Nghề nghiệp: Làm ruộng', { occupation: 'Làm ruộng' }],
+  ['Dân tộc: Kinh.... Nam Định....', { ethnicity: 'Kinh Nam Định' }],
+  ['Nơi sinh: ....Bệnh viện tỉnh.... Điện Biên', { birthplace: 'Bệnh viện tỉnh Điện Biên' }],
+  ['Giới tính: ....... Dân tộc: Thái', { ethnicity: 'Thái' }],
+  ['Giới tính Nam Dân tộc Thái', { sex: 'Nam', ethnicity: 'Thái' }],
+  ['Quốc tịch: Việt Nam Tôn giáo: Phật giáo', { nationality: 'Việt Nam', religion: 'Phật giáo' }],
+  ['CMND/CCCD số: 040185123', { id_any: '040185123' }],
+  ['Số CMND: 040 185 123', { id_any: '040185123' }],
+  ['Số định danh: 011309001234', { personal_id: '011309001234' }],
+  ['Số: 110234567', { household_book_no: '110234567' }],
+  ['Số 110234567', { household_book_no: '110234567' }],
+  ['Số nhà 12, đường Lê Lợi', { address: 'Số nhà 12, đường Lê Lợi' }],
+  ['Quan hệ với chủ hộ: ....Chủ hộ....', { relation_to_head: 'Chủ hộ' }],
+  ['Nguyên quán: ....Nam Định....', { native_place: 'Nam Định' }],
+  ['Ngày, tháng, năm sinh: ...../...../1968', { birth_date: '1968' }],
+  ['Cán bộ đăng ký (Ký, ghi rõ họ tên): Nguyễn Văn Hùng', {}],
+  ['(Ký, ghi rõ họ tên)', {}],
+  ['Họ và tên:', {}],
+  ['Tôn giáo: ——————', {}],
+];
+
+describe('readPage: where a label ends', () => {
+  for (const [line, fields] of LINE_CASES) {
+    it(line, () => {
+      expect(textsOf(readPage(pageFromLines([line])))).toEqual(fields);
+    });
+  }
+});
+
 describe('readPage on real tesseract output (src/ocr/fixtures)', () => {
   const dir = fileURLToPath(new URL('./fixtures/', import.meta.url));
   const load = (name: string): OcrPage => JSON.parse(readFileSync(dir + name, 'utf8')) as OcrPage;

@@ -11,7 +11,7 @@ import { foldKey, isVietnameseSyllable } from '../normalize/vietnamese-text.js';
 
 type Raw = SourceRecord['raw'];
 
-/** The 16 religions recognised in Việt Nam and "none", folded and without spaces. */
+/** The religions recognised in Việt Nam and "none", folded. */
 const RELIGIONS = new Set([
   'Không', 'Phật giáo', 'Công giáo', 'Tin lành', 'Cao Đài', 'Phật giáo Hòa Hảo', 'Hồi giáo', 'Bà-la-môn',
   "Baha'i", 'Tịnh độ cư sĩ Phật hội Việt Nam', 'Bửu Sơn Kỳ Hương', 'Tứ Ân Hiếu Nghĩa', 'Minh Sư đạo', 'Minh Lý đạo',
@@ -64,9 +64,10 @@ export function scanFieldIssues(raw: Raw, normalized: NormalizedRecord): Issue[]
   check('sex', normalized.issues.some((i) => i.code === 'sex_abbreviated')
     ? review('sex', 'ocr_sex_abbreviated', `Giới tính chỉ đọc được một chữ, có thể thiếu chữ: '${value('sex')}'`)
     : null);
-  check('religion', RELIGIONS.has(compact(value('religion'))) ? null
+  const values = normalized.values;
+  check('religion', values?.religion == null || RELIGIONS.has(compact(values.religion)) ? null
     : review('religion', 'ocr_religion_unknown', `Tôn giáo không có trong danh mục: '${value('religion')}'`));
-  check('nationality', NATIONALITIES.has(compact(value('nationality'))) ? null
+  check('nationality', values?.nationality == null || NATIONALITIES.has(compact(values.nationality)) ? null
     : review('nationality', 'ocr_nationality_unknown', `Quốc tịch không có trong danh mục: '${value('nationality')}'`));
   for (const field of ['birth_date', 'birth_year'] as const) {
     const warning = normalized.issues.find((i) => i.field === field && i.code in DATE_WARNINGS_TO_REVIEW);
@@ -88,40 +89,44 @@ function nameIssue(field: RawField, name: string): Issue | null {
   if (name === '') return null;
   if (/\p{N}/u.test(name)) return review(field, 'ocr_name_has_digits', `Họ tên có chữ số: '${name}'`);
   if (NAME_ODD_CHAR_RE.test(name)) return review(field, 'ocr_name_odd_punctuation', `Họ tên có ký tự lạ: '${name}'`);
-  const odd = oddWords(name);
-  if (odd.length > 0) {
-    return review(field, 'ocr_name_syllable_invalid', `Họ tên có chữ không phải âm tiết tiếng Việt (${odd.join(', ')}): '${name}'`);
-  }
   if (!/[^\x00-\x7f]/.test(name) && name.split(/\s+/).length > 1) {
     return review(field, 'ocr_name_without_diacritics', `Họ tên đọc được không có dấu, có thể mất dấu khi nhận dạng: '${name}'`);
+  }
+  const odd = oddWords(name, false);
+  if (odd.length > 0) {
+    return review(field, 'ocr_name_syllable_invalid', `Họ tên có chữ không phải âm tiết tiếng Việt (${odd.join(', ')}): '${name}'`);
   }
   return null;
 }
 
 function textIssue(field: RawField, text: string): Issue | null {
   if (text === '') return null;
-  const odd = oddWords(text);
+  const odd = oddWords(text, true);
   return odd.length === 0 ? null
     : review(field, 'ocr_text_syllable_invalid', `Chữ không phải âm tiết tiếng Việt (${odd.join(', ')}): '${text}'`);
 }
 
-/** Words of letters that are not Vietnamese syllables (single letters, abbreviations in capitals and numbers pass). */
-function oddWords(text: string): string[] {
+/** Words of letters that are not Vietnamese syllables (single letters pass; in free text, abbreviations too). */
+function oddWords(text: string, abbreviations: boolean): string[] {
   const words = text.split(/[\s,;.()/]+/).flatMap((w) => w.split(/['’-]/)).filter((w) => LETTERS_RE.test(w));
-  return words.filter((w) => !isSyllableLike(w));
+  // TP, TX, UBND, THCS: short capitals without diacritics are abbreviations in places and occupations.
+  return words.filter((w) => !isSyllableLike(w) && !(abbreviations && ABBREVIATION_RE.test(w)));
 }
+
+const ABBREVIATION_RE = /^[A-ZĐ]{2,5}$/;
 
 function isSyllableLike(word: string): boolean {
   if ([...word].length === 1) return true;
-  // TP, TX, UBND, THCS: abbreviations are capitals without a vowel, or short all-capital ASCII.
-  if (/^[A-ZĐ]{2,5}$/.test(word) && !/[AEIOUY]/.test(word)) return true;
-  if (isVietnameseSyllable(word)) return true;
   const lower = word.toLowerCase();
-  return MINORITY_CLUSTER_RE.test(lower) && isVietnameseSyllable(lower.slice(1));
+  if (isVietnameseSyllable(lower)) return true;
+  if (MINORITY_CLUSTER_RE.test(lower) && isVietnameseSyllable(lower.slice(1))) return true;
+  // Ê Đê and Gia Rai names write open iê/uô/ươ syllables (Niê, Buôn Ya, Mlô): valid once a coda is added.
+  return /(?:iê|uô|ươ|yê)$/.test(lower) && isVietnameseSyllable(lower + 'n');
 }
 
+/** Folded, words kept apart: "Phậtgiáo" is not "Phật giáo". */
 function compact(text: string): string {
-  return foldKey(text).replace(/[^a-z0-9]/g, '');
+  return foldKey(text).replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
 function review(field: RawField, code: string, message: string): Issue {
