@@ -105,16 +105,33 @@ program
 
 program
   .command('review')
-  .description('Duyệt các cặp nghi trùng (review flagged duplicate pairs)')
+  .description('Duyệt các cặp nghi trùng và các trường nghi ngờ (review flagged duplicate pairs and doubtful fields)')
   .command('apply')
-  .description('Áp dụng tệp review-duplicates.csv đã ghi quyết định (apply a reviewed review-duplicates.csv)')
-  .argument('<file>', 'tệp review-duplicates.csv (hoặc .xlsx) có cột "quyết định": trùng / khác / bỏ qua')
+  .description(
+    'Áp dụng tệp review-duplicates.csv hoặc review-fields.csv đã duyệt; loại tệp nhận theo dòng tiêu đề ' +
+      '(apply a reviewed review-duplicates.csv or review-fields.csv, told apart by its header)',
+  )
+  .argument(
+    '<file>',
+    'review-duplicates.csv (cột "quyết định": trùng / khác / bỏ qua) hoặc review-fields.csv (cột corrected_value), .csv hoặc .xlsx',
+  )
   .requiredOption('--reviewer <name>', 'họ tên người duyệt, ghi vào nhật ký (reviewer name, for the audit)')
   .option('--db <file>', 'tệp SQLite của sổ đăng ký (registry SQLite file)', DEFAULT_DB)
   .addHelpText(
     'after',
-    '\nVí dụ (example):\n  $ hokhau review apply data/runs/2025-06-01/review-duplicates.csv --reviewer "Lò Thị Mai"\n\n' +
-      'Mã thoát (exit codes): 0 = đã áp dụng (hoặc không có gì thay đổi), 2 = có dòng không hợp lệ, không áp dụng gì.',
+    `
+Ví dụ (examples):
+  $ hokhau review apply data/runs/2025-06-01/review-duplicates.csv --reviewer "Lò Thị Mai"
+  $ hokhau review apply data/runs/2025-06-01/review-fields.csv --reviewer "Lò Thị Mai"
+
+review-fields.csv: ghi giá trị đúng vào cột corrected_value (write the right value in corrected_value).
+  - Giá trị đã đọc là đúng: ghi lại đúng giá trị đó để xác nhận (to confirm the value read, write it again).
+  - Để trống: chưa quyết định, để lần sau (left empty: undecided, kept for later).
+  - Trường trong sổ để trống mà máy đọc ra chữ: ghi "(trống)" (the book has nothing there: write "(trống)").
+  Giá trị sửa được chuẩn hoá lại như khi nhập; nhân khẩu thành chính thức khi không còn trường nào cần duyệt
+  và không còn cặp nghi trùng (corrected values are normalized again; the person becomes active when nothing is left).
+
+Mã thoát (exit codes): 0 = đã áp dụng (hoặc không có gì thay đổi), 2 = có dòng không hợp lệ, không áp dụng gì.`,
   )
   .action(async (file: string, opts: { reviewer: string; db: string }) => {
     const { reviewApplyCommand } = await import('./review-command.js');

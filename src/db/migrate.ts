@@ -2,12 +2,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as initial from './migrations/0001-initial.js';
 import * as addressCodes from './migrations/0002-address-codes.js';
 import * as matching from './migrations/0003-matching.js';
+import * as fieldCorrections from './migrations/0004-field-corrections.js';
 
 /** Migrations shipped in code (no directory scanning: works the same from tsx, a bundle or a test). */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-address-codes': addressCodes,
   '0003-matching': matching,
+  '0004-field-corrections': fieldCorrections,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

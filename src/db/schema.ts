@@ -162,6 +162,23 @@ export interface ReviewAuditTable {
   rows_invalid: number;
 }
 
+/** A reviewer's correction of one doubtful field of a source record (review-fields.csv), kept for provenance. */
+export interface FieldCorrectionTable {
+  id: Generated<number>;
+  source_record_id: number;
+  /** Raw (`sex`) or canonical (`address`) field name, as in review-fields.csv. */
+  field: string;
+  /** The value as written or read before the correction ('' when empty). */
+  value_before: string;
+  value_after: string;
+  /** The raw fields the correction replaced, exactly, as JSON. */
+  raw_before_json: string;
+  reviewer: string;
+  decided_at: string;
+  /** The review file it came from. */
+  file_sha256: string;
+}
+
 /** A gazetteer loaded with `hokhau gazetteer load`; the newest one codes the next runs. */
 export interface GazetteerVersionTable {
   version: string;
@@ -183,4 +200,5 @@ export interface RegistrySchema {
   match_reviews: MatchReviewTable;
   match_decisions: MatchDecisionTable;
   review_audit: ReviewAuditTable;
+  field_corrections: FieldCorrectionTable;
 }
