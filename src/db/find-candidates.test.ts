@@ -44,3 +44,41 @@ describe('findCandidates', () => {
     }
   });
 });
+
+describe('findCandidates: households, pending persons and remembered decisions', () => {
+  const NO_CODES = { legacy_province_code: null, legacy_district_code: null, legacy_commune_code: null, province_code: null, commune_code: null,
+    address_status: null, address_confidence: null, gazetteer_version: null };
+  const family = [
+    person({ full_name: 'Vàng Chá Chính', birth_date: '1990-02-19' }),
+    person({ full_name: 'Mùa Thị Nhìa', birth_date: '1992-09-14' }),
+    person({ full_name: 'Vàng A Pó', birth_date: '2016-10-31' }),
+    person({ full_name: 'Lò Thị Ún', birth_date: '1970' }), // another household
+  ];
+
+  it('adds the other members of a found person\'s household, pending persons, and who a reviewer told apart', async () => {
+    const registry = await openRegistry(join(mkdtempSync(join(tmpdir(), 'hokhau-cand-')), 'r.sqlite'));
+    try {
+      const db = registry.db;
+      await db.insertInto('import_runs').values({ id: 'r', started_at: '', finished_at: null, status: 'succeeded', pipeline: 'nightly',
+        records_in: 0, new_count: 0, merged_count: 0, flagged_count: 0, rejected_count: 0, files_count: 0, out_dir: '', error: null,
+        gazetteer_version: null, match_model_json: null }).execute();
+      await db.insertInto('households').values([1, 2].map((id) => ({ id, book_no: `12340${id}`, source_key: null, head_person_id: null, address_text: null, hamlet: null, created_run_id: 'r', ...NO_CODES }))).execute();
+      await db.insertInto('persons').values(family.map((values, i) => ({
+        id: i + 1, status: i === 1 ? ('pending_review' as const) : ('active' as const), ...personRowValues(values), ...blockingKeys(values), merged_into_id: null,
+        household_id: i < 3 ? 1 : 2, ...NO_CODES, created_run_id: 'r', updated_run_id: 'r',
+      }))).execute();
+      await db.insertInto('memberships').values(family.map((_, i) => ({ household_id: i < 3 ? 1 : 2, person_id: i + 1, relation_to_head: null, run_id: 'r' }))).execute();
+      await db.insertInto('match_decisions').values({ person_a: 1, person_b: 4, decision: 'different', decided_by: 'Lò Thị Mai', decided_at: '2025-06-02', review_id: null }).execute();
+
+      // A moved copy of the father only: his wife (pending review) and son come with him, with their household.
+      const incoming = [person({ full_name: 'Vang Cha Chinh', birth_date: '1990' })].map((values) => ({ values, keys: blockingKeys(values) }));
+      const found = await findCandidates(db, incoming);
+      expect(found.map((c) => [c.personId, c.householdId])).toEqual([[1, 1], [2, 1], [3, 1]]);
+      expect(found[0].differentFrom).toEqual([4]);
+      const withoutHouseholds = await findCandidates(db, incoming, ['name', 'given_year', 'decisions']);
+      expect(withoutHouseholds.map((c) => c.personId)).toEqual([1]);
+    } finally {
+      await registry.close();
+    }
+  });
+});

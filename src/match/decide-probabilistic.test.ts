@@ -55,6 +55,49 @@ describe('decideProbabilistic', () => {
   });
 });
 
+describe('household evidence, guards and remembered decisions', () => {
+  // The Vàng family of book 1234 (registry) moved to another commune: the new book writes years only and no IDs.
+  const family = [
+    { personId: 21, householdId: 4, values: person({ full_name: 'Vàng Chá Chính', birth_date: '1990-02-19', sex: 'M', ethnicity: 'Mông', household_book_no: '1234', address_text: 'Bản Na Ngám, xã Mường Phăng', personal_id: '011090004411' }) },
+    { personId: 22, householdId: 4, values: person({ full_name: 'Mùa Thị Nhìa', birth_date: '1992-09-14', sex: 'F', ethnicity: 'Mông', household_book_no: '1234', address_text: 'Bản Na Ngám, xã Mường Phăng' }) },
+    { personId: 23, householdId: 4, values: person({ full_name: 'Vàng A Pó', birth_date: '2016-10-31', sex: 'M', ethnicity: 'Mông', household_book_no: '1234', address_text: 'Bản Na Ngám, xã Mường Phăng' }) },
+  ];
+  const moved = (full_name: string, birth_date: string, sex: 'M' | 'F') =>
+    ok(person({ full_name, birth_date, sex, ethnicity: 'Mông', household_book_no: '9876', address_text: 'Bản Huổi Lóng, xã Mường Pồn' }));
+
+  it('finds a moved family with year-only dates and a typo together, and says why', () => {
+    const decisions = decideProbabilistic(model, [moved('Vàng Chá Chính', '1990', 'M'), moved('Mùa Thị Nhìa', '1992-09-14', 'F'), moved('Vàng Aa Pó', '2016-10-31', 'M')], family);
+    expect(decisions.map((d) => d.decision.outcome === 'merged' ? d.decision.into : d.review?.into)).toEqual([{ personId: 21 }, { personId: 22 }, { personId: 23 }]);
+    const alone = decideProbabilistic(model, [moved('Vàng Chá Chính', '1990', 'M')], family);
+    expect(alone[0].decision.outcome).toBe('new');
+    const flagged = decisions.find((d) => d.review);
+    if (flagged) expect(flagged.review!.explanationVi).toMatch(/người khác trong hộ cũng khớp với hộ kia \+\d/);
+  });
+
+  it.each([
+    ['a son with his father\'s name in the same book', '2015-04-02', 'flagged'],
+    ['two namesakes born the same year on other days', '1990-07-25', 'flagged'],
+    ['the same person with day and month swapped', '1990-12-02', 'merged'],
+  ])('birth dates: %s', (_label, birth_date, expected) => {
+    const father = person({ full_name: 'Lò Văn Pánh', birth_date: '1990-02-12', sex: 'M', household_book_no: '123456', ethnicity: 'Thái', old_id: '040123456' });
+    const [result] = decideProbabilistic(model, [ok(person({ ...father, birth_date, old_id: null }))], [{ personId: 7, values: father }]);
+    expect(result.decision.outcome === 'new' ? 'flagged' : result.decision.outcome).toBe(expected);
+  });
+
+  it('never asks again about a pair a reviewer told apart', () => {
+    // Reviewer said person 31 (loaded from an earlier book, flagged against 30) is not 30. A later copy of 31 arrives.
+    const lenient = resolveModel<PersonValues>({ ...hokhauModel(), thresholds: { merge: 13, review: -5 } }, HOKHAU_LIBRARY);
+    const thirty = person({ full_name: 'Nguyễn Thị Lan', birth_date: '1985', sex: 'F', ethnicity: 'Kinh', household_book_no: '5001' });
+    const thirtyOne = person({ full_name: 'Nguyễn Thị Lan', birth_date: '1985-06-01', sex: 'F', ethnicity: 'Kinh', household_book_no: '5002' });
+    const copy = ok(person({ ...thirtyOne, household_book_no: null }));
+    const candidates = [{ personId: 30, values: thirty }, { personId: 31, values: thirtyOne }];
+    const before = decideProbabilistic(lenient, [copy], candidates.filter((c) => c.personId === 30));
+    expect(before[0].review?.into).toEqual({ personId: 30 });
+    const after = decideProbabilistic(lenient, [copy], [{ ...candidates[0], differentFrom: [31] }, { ...candidates[1], differentFrom: [30] }]);
+    expect(after[0].review?.into ?? (after[0].decision.outcome === 'merged' ? after[0].decision.into : null)).toEqual({ personId: 31 });
+  });
+});
+
 describe('blockingKeys agree with the engine name features', async () => {
   const { blockingKeys } = await import('./blocking-keys.js');
   const { nameFeatures } = await import('./engine/comparisons/vn-name-comparison.js');

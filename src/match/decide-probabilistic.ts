@@ -1,11 +1,13 @@
 import type { PersonValues } from '../normalize/person-values.js';
 import { dedupePairs, linkPairs } from './engine/blocking-rule.js';
-import { explainPair, renderExplanation } from './engine/explain.js';
-import { matchProbability, scorePairs, type Decision } from './engine/fellegi-sunter.js';
+import { explainPair, renderExplanation, type PairExplanation } from './engine/explain.js';
+import { matchProbability, scorePairs, type Decision, type ScoredPairs } from './engine/fellegi-sunter.js';
 import { brokenGuards } from './engine/guard.js';
+import { expandHouseholdPairs, householdBonus, householdSupport, withHouseholdPart } from './engine/household-evidence.js';
 import type { ResolvedModel } from './engine/model.js';
 import { prepareRecords } from './engine/prepared-records.js';
 import { termFrequencies } from './engine/term-frequency.js';
+import { idKey } from './engine/comparisons/id-comparison.js';
 import type { MatchInput, MatchResult, MergeTarget, RegistryCandidate } from './match-decision.js';
 
 const MIN_TF_SAMPLE = 1_000;
@@ -16,13 +18,67 @@ interface Best {
   /** Registry candidate index, or batch record index. */
   index: number;
   fromRegistry: boolean;
+  /** Other household members that support the pair (registry pairs only). */
+  householdMembers: number;
+}
+
+/** Household of an incoming record: its book number, else the household block of its file. */
+function incomingHousehold(record: MatchInput): string | null {
+  const book = idKey(record.values?.household_book_no);
+  if (book) return `book:${book}`;
+  return record.source?.householdKey ? `file:${record.source.householdKey}` : null;
+}
+
+/** Household of a registry person: its book number (comparable with the incoming), else its household row. */
+function registryHousehold(candidate: RegistryCandidate): string | null {
+  const book = idKey(candidate.values.household_book_no);
+  if (book) return `book:${book}`;
+  return candidate.householdId != null ? `registry:${candidate.householdId}` : null;
+}
+
+/**
+ * Pairs between the batch and the registry, scored, with household evidence: pairs between members of two
+ * households that a strong pair links are scored too, and each pair gains what the other members' matches say.
+ */
+function scoreLinked(
+  model: ResolvedModel<PersonValues>,
+  left: ReturnType<typeof prepareRecords<PersonValues>>,
+  right: ReturnType<typeof prepareRecords<PersonValues>>,
+  households: { incoming: (string | null)[]; registry: (string | null)[] },
+  tf: ReturnType<typeof termFrequencies> | undefined,
+): { scored: ScoredPairs; members: Uint8Array } {
+  let scored = scorePairs(model, left, right, linkPairs(model.blockingRules, left.records, right.records), tf);
+  const spec = model.spec.household;
+  if (!spec) return { scored, members: new Uint8Array(scored.left.length) };
+  const extra = expandHouseholdPairs(scored, households.incoming, households.registry, spec.supportWeight, spec.maxExpandedPairs);
+  if (extra.left.length > 0) scored = concatScored(scored, scorePairs(model, left, right, extra, tf));
+  return { scored, members: householdSupport(scored, households.incoming, households.registry, spec.supportWeight) };
+}
+
+function concatScored(a: ScoredPairs, b: ScoredPairs): ScoredPairs {
+  const join = <T extends Int32Array | Uint8Array | Float64Array>(x: T, y: T, make: (n: number) => T): T => {
+    const out = make(x.length + y.length);
+    out.set(x);
+    out.set(y, x.length);
+    return out;
+  };
+  return {
+    left: join(a.left, b.left, (n) => new Int32Array(n)),
+    right: join(a.right, b.right, (n) => new Int32Array(n)),
+    levels: join(a.levels, b.levels, (n) => new Uint8Array(n)),
+    weights: join(a.weights, b.weights, (n) => new Float64Array(n)),
+    decisions: [...a.decisions, ...b.decisions],
+  };
 }
 
 /**
  * Fellegi–Sunter matching of a batch against the registry candidates blocking found and within itself. Per record,
- * in order: the strongest pair decides — merge (automatic), review (flagged, the pair to a person), or new. Records
+ * in order: the strongest pair decides — merge (automatic), review (flagged, the pair to a person), or new. Pairs
+ * with the registry gain household evidence (other members of the two households match). A pair whose registry side
+ * a reviewer already told apart from the person the record matches at least as well is not asked again. Records
  * with field issues are flagged whatever their pairs say. Hard guards (two different valid personal IDs, different
- * sex) never merge automatically, including against any record already merged into the same person (no chaining).
+ * sex, contradicting birth dates) never merge automatically, including against any record already merged into the
+ * same person (no chaining).
  *
  * @example
  * const decisions = decideProbabilistic(model, records, candidates);
@@ -41,21 +97,31 @@ export function decideProbabilistic(
   // Name frequencies from the batch (a sample of the province; the candidates are biased towards the same names),
   // and only when it is large enough to tell a common name from a rare one.
   const tf = incoming.length + registryValues.length >= MIN_TF_SAMPLE ? termFrequencies(model, left) : undefined;
+  const households = { incoming: live.map((i) => incomingHousehold(records[i])), registry: registry.map(registryHousehold) };
+  const { merge, review } = model.spec.thresholds;
 
   const best: (Best | undefined)[] = new Array(incoming.length);
   const consider = (k: number, candidate: Best) => {
     if (candidate.decision === 'distinct') return;
     if (!best[k] || candidate.weight > best[k]!.weight) best[k] = candidate;
   };
-  const linked = scorePairs(model, left, right, linkPairs(model.blockingRules, incoming, registryValues), tf);
+  const { scored: linked, members } = scoreLinked(model, left, right, households, tf);
+  const weights = Float64Array.from(linked.weights, (w, p) => (model.spec.household ? w + householdBonus(model.spec.household, members[p]) : w));
+  const notAgain = remembered(registry, linked, weights);
   for (let p = 0; p < linked.left.length; p++) {
-    consider(linked.left[p], { weight: linked.weights[p], decision: linked.decisions[p], index: linked.right[p], fromRegistry: true });
+    if (notAgain.has(p)) continue;
+    const k = linked.left[p];
+    const j = linked.right[p];
+    const w = weights[p];
+    let decision: Decision = w >= merge ? 'merge' : w >= review ? 'review' : 'distinct';
+    if (decision === 'merge' && brokenGuards(model.guards, incoming[k], registryValues[j]).length > 0) decision = 'review';
+    consider(k, { weight: w, decision, index: j, fromRegistry: true, householdMembers: members[p] });
   }
   const within = scorePairs(model, left, left, dedupePairs(model.blockingRules, incoming), tf);
   for (let p = 0; p < within.left.length; p++) {
     // A record can only join one that comes before it.
     const [a, b] = [within.left[p], within.right[p]].sort((x, y) => x - y);
-    if (a !== b) consider(b, { weight: within.weights[p], decision: within.decisions[p], index: a, fromRegistry: false });
+    if (a !== b) consider(b, { weight: within.weights[p], decision: within.decisions[p], index: a, fromRegistry: false, householdMembers: 0 });
   }
 
   const decisions: MatchResult[] = records.map((r) => ({
@@ -96,7 +162,8 @@ export function decideProbabilistic(
       clusters.set(key, [...cluster, incoming[k]]);
       return;
     }
-    const explanation = explainPair(model, incoming[k], candidate.fromRegistry ? registryValues[candidate.index] : incoming[candidate.index], tf);
+    let explanation: PairExplanation = explainPair(model, incoming[k], candidate.fromRegistry ? registryValues[candidate.index] : incoming[candidate.index], tf);
+    if (model.spec.household) explanation = withHouseholdPart(explanation, model.spec.household, candidate.householdMembers, model.spec.thresholds);
     decisions[recordIndex] = {
       decision: { outcome: 'flagged' },
       review: {
@@ -109,4 +176,27 @@ export function decideProbabilistic(
     };
   });
   return decisions;
+}
+
+/**
+ * Pairs not to ask again: (record, j) when a reviewer told j apart from another candidate x that the record matches
+ * at least as well (the record is x's, and "is it j?" was already answered no).
+ */
+function remembered(registry: readonly RegistryCandidate[], pairs: Pick<ScoredPairs, 'left' | 'right'>, weights: Float64Array): Set<number> {
+  const out = new Set<number>();
+  if (!registry.some((c) => c.differentFrom && c.differentFrom.length > 0)) return out;
+  const byRecord = new Map<number, Map<number, number>>();
+  for (let p = 0; p < pairs.left.length; p++) {
+    const personId = registry[pairs.right[p]].personId;
+    const m = byRecord.get(pairs.left[p]) ?? new Map<number, number>();
+    m.set(personId, Math.max(m.get(personId) ?? -Infinity, weights[p]));
+    byRecord.set(pairs.left[p], m);
+  }
+  for (let p = 0; p < pairs.left.length; p++) {
+    const others = registry[pairs.right[p]].differentFrom;
+    if (!others || others.length === 0) continue;
+    const m = byRecord.get(pairs.left[p])!;
+    if (others.some((x) => (m.get(x) ?? -Infinity) >= weights[p])) out.add(p);
+  }
+  return out;
 }

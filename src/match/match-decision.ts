@@ -20,12 +20,18 @@ export type MergeTarget = { personId: number } | { batchIndex: number };
 export interface MatchInput {
   values: PersonValues | null;
   outcome: 'ok' | 'review' | 'reject';
+  /** Where it was read: its household within the file groups members without a book number. */
+  source?: { householdKey: string | null };
 }
 
 /** A registry person that blocking found for this batch. */
 export interface RegistryCandidate {
   personId: number;
   values: PersonValues;
+  /** The registry household it belongs to (household evidence); absent or null when none. */
+  householdId?: number | null;
+  /** Persons a reviewer decided are not this one: a record that is one of them is never paired with this one. */
+  differentFrom?: readonly number[];
 }
 
 /** The pair a reviewer must decide: the incoming record and the person it may be, with the reasons in words. */

@@ -57,6 +57,30 @@ const BLOCKING_RULES: Record<string, () => BlockingRule<PersonValues>> = {
   }, birthYear),
 };
 
+/**
+ * Two birth dates no clerk's slip explains: full dates that differ other than by a day/month swap, or years two or
+ * more apart (a father and a son of one name in one book; two namesakes of one year).
+ *
+ * @example
+ * birthDatesContradict('1968-03-12', '1968-12-03'); // false (swap)
+ * birthDatesContradict('1968-03-12', '1968-07-25'); // true
+ * birthDatesContradict('1968', '1990-05-02'); // true
+ */
+export function birthDatesContradict(a: string | null, b: string | null): boolean {
+  const x = parseIsoDate(a);
+  const y = parseIsoDate(b);
+  if (!x || !y) return false;
+  if (Math.abs(x.year - y.year) >= 2) return true;
+  if (x.day === 0 || y.day === 0 || x.text === y.text) return false;
+  return !(x.year === y.year && x.day === y.month && x.month === y.day);
+}
+
+/** Same personal ID or same old ID: the person is the same whatever the dates say. */
+function sharesId(a: PersonValues, b: PersonValues): boolean {
+  const same = (x: string | null, y: string | null) => idKey(x) !== null && idKey(x) === idKey(y);
+  return same(a.personal_id, b.personal_id) || same(a.old_id, b.old_id);
+}
+
 /** Guards: the registry must never merge these automatically. */
 export const HOKHAU_GUARDS: Record<string, Guard<PersonValues>> = {
   different_personal_id: {
@@ -64,6 +88,11 @@ export const HOKHAU_GUARDS: Record<string, Guard<PersonValues>> = {
     label: label('hai số định danh hợp lệ khác nhau', 'two different valid personal IDs'),
     contradicts: (a, b) =>
       a.personal_id !== null && b.personal_id !== null && a.personal_id !== b.personal_id && decodePersonalId(a.personal_id) !== null && decodePersonalId(b.personal_id) !== null,
+  },
+  contradicting_birth_dates: {
+    name: 'contradicting_birth_dates',
+    label: label('ngày sinh mâu thuẫn, không cùng số giấy tờ', 'birth dates contradict, no shared ID'),
+    contradicts: (a, b) => birthDatesContradict(a.birth_date, b.birth_date) && !sharesId(a, b),
   },
   different_sex: {
     name: 'different_sex',
@@ -105,8 +134,11 @@ export function hokhauModel(): MatchModel {
     name: 'hokhau',
     blockingRules: Object.keys(BLOCKING_RULES),
     comparisons: ['name', 'birth_date', 'sex', 'personal_id', 'old_id', 'household_book', 'address', 'ethnicity', 'other_name'],
-    guards: ['different_personal_id', 'different_sex'],
+    guards: ['different_personal_id', 'different_sex', 'contradicting_birth_dates'],
     prior: 1e-5,
     thresholds: { merge: 10, review: 0 },
+    // A supporting pair at −4 is ≈ 6,000 times likelier for one person than for two drawn at random; among the
+    // ~16 member pairs of two households that still leaves ≈ 2^8 for one family over two; 6 bits per member is below that.
+    household: { supportWeight: -4, bitsPerMember: 6, maxMembers: 3, maxExpandedPairs: 400 },
   });
 }

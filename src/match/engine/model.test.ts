@@ -30,7 +30,8 @@ describe('model round trip', () => {
     const json = JSON.parse(serializeModel(trained));
     expect(json.blockingRules.map((r: { name: string }) => r.name)).toContain('personal_id');
     expect(json.comparisons.map((c: { name: string }) => c.name)).toContain('birth_date');
-    expect(json.guards).toEqual(['different_personal_id', 'different_sex']);
+    expect(json.guards).toEqual(['different_personal_id', 'different_sex', 'contradicting_birth_dates']);
+    expect(json.household).toMatchObject({ bitsPerMember: 6, maxMembers: 3 });
   });
 
   it.each([

@@ -6,6 +6,7 @@
 import type { BlockingRule } from './blocking-rule.js';
 import type { Comparison } from './comparison.js';
 import type { Guard } from './guard.js';
+import type { HouseholdEvidenceSpec } from './household-evidence.js';
 
 export const MODEL_FORMAT = 'hokhau.match-model/1';
 
@@ -39,6 +40,8 @@ export interface MatchModel {
   thresholds: { merge: number; review: number };
   /** Term-frequency floor: a value's relative frequency is never taken below this. */
   tfMinimum: number;
+  /** Household evidence (other members of the two households match); absent = not used. */
+  household?: HouseholdEvidenceSpec;
   /** What training did, for the record. */
   training?: { uPairs?: number; emPairs?: number; emIterations?: number; emConverged?: boolean };
 }
@@ -66,6 +69,7 @@ export interface ModelDeclaration {
   prior?: number;
   thresholds: { merge: number; review: number };
   tfMinimum?: number;
+  household?: HouseholdEvidenceSpec;
 }
 
 /**
@@ -90,6 +94,7 @@ export function declareModel<R>(library: MatchLibrary<R>, declaration: ModelDecl
     prior: declaration.prior ?? 1e-4,
     thresholds: declaration.thresholds,
     tfMinimum: declaration.tfMinimum ?? 1e-6,
+    ...(declaration.household ? { household: declaration.household } : {}),
   };
 }
 

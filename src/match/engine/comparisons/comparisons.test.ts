@@ -104,6 +104,8 @@ describe('otherNameComparison', () => {
     [named('Lò Văn Pánh', { other_name: 'Pánh Nhỏ' }), named('Lò Văn Pành', { other_name: 'Panh Nho' }), 'shared'],
     [named('Nguyễn Thị Lan', { other_name: 'Nguyễn Thị Mơ' }), named('Trần Thị Hoa'), 'else'],
     [named('Nguyễn Thị Lan'), named('Nguyễn Thị Lan'), 'null'],
+    // An other name equal to both names (a namesake of a person who carries her own name as other name) is no cross match.
+    [named('Sùng Thị Xá', { other_name: 'Sùng Thị Xá' }), named('Sung Thi Xa'), 'else'],
   ])('%#: → %s', (a, b, expected) => {
     expect(levelOf(other, a, b)).toBe(expected);
   });

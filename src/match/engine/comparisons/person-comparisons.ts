@@ -114,7 +114,8 @@ export function otherNameComparison(): Comparison<OtherNameFields, OtherNameFeat
         label: label('tên gọi khác trùng họ tên bên kia', "other name equals the other's name"),
         m: 0.3,
         u: 0.0005,
-        test: (a, b) => (b.name !== null && a.others.includes(b.name)) || (a.name !== null && b.others.includes(a.name)),
+        // Two people of one name say nothing through an other name equal to it (namesakes would look alike).
+        test: (a, b) => a.name !== b.name && ((b.name !== null && a.others.includes(b.name)) || (a.name !== null && b.others.includes(a.name))),
       },
       {
         // Both carry the same other name: weaker, other names (Lù Piếng, A Páo) are shared by many.
