@@ -8,6 +8,7 @@ import { UsageError } from '../errors.js';
 import { readCsvGrid } from '../ingest/csv-reader.js';
 import { foldHeader, foldHeaderCore } from '../ingest/header-fold.js';
 import type { Grid } from '../ingest/source-record.js';
+import type { Issue } from '../normalize/issue.js';
 import { readXlsxGrids, sniffSpreadsheetKind } from '../ingest/xlsx-reader.js';
 import { buildGazetteerIndex } from '../normalize/address/gazetteer-index.js';
 import type { RunGazetteer } from './code-record-address.js';
@@ -143,9 +144,9 @@ export function checkFieldRows(
       const answered = answeredFields(state.raw, a.field);
       const left = corrected.normalized.issues.filter((i) => i.severity === 'review' && answered.has(i.field));
       if (rejects.length > 0) {
-        refused.set(a.line, `sau khi sửa, bản ghi số ${recordId} không dùng được: ${rejects.map((i) => i.message).join('; ')}.`);
+        refused.set(a.line, `sau khi sửa, bản ghi số ${recordId} không dùng được: ${sentences(rejects)}.`);
       } else if (left.length > 0) {
-        refused.set(a.line, `giá trị "${a.value}" của trường ${a.field} (bản ghi số ${recordId}) vẫn chưa đúng: ${left.map((i) => i.message).join('; ')}.`);
+        refused.set(a.line, `giá trị "${a.value}" của trường ${a.field} (bản ghi số ${recordId}) vẫn chưa đúng: ${sentences(left)}.`);
       }
     }
   }
@@ -153,6 +154,11 @@ export function checkFieldRows(
     rows: checked.map((c) => (refused.has(c.line) ? { kind: 'invalid', line: c.line, message: `Dòng ${c.line}: ${refused.get(c.line)}` } : c)),
     records,
   };
+}
+
+/** Issue messages joined into one sentence (some end with a full stop of their own). */
+function sentences(issues: readonly Issue[]): string {
+  return issues.map((i) => i.message.replace(/[.\s]+$/, '')).join('; ');
 }
 
 export interface ApplyFieldReviewsOptions {
