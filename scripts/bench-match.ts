@@ -11,6 +11,7 @@
  *   npm run bench:match -- --registry 20000 --incoming 4000
  *   npm run bench:match -- --registry 250000,1000000 --incoming 100000     # scale: one run per registry size
  *   npm run bench:match -- --keep --work /tmp/mb --repo /path/to/other/checkout
+ *   npm run bench:match -- --registry 20000 --incoming 4000 --verbose   # why each missed duplicate was missed
  */
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { generateMatchBench } from './match-bench/generate-match-bench.js';
 import { timedImport, type TimedImport } from './match-bench/timed-import.js';
 import { evaluateBatch, type BatchEvaluation } from './match-bench/evaluate-batch.js';
+import { explainMisses } from './match-bench/explain-misses.js';
 import { formatEvaluation, formatScale, type ScaleLine } from './match-bench/format-report.js';
 
 const sizes = (v: string): number[] => {
@@ -37,8 +39,9 @@ const opts = new Command()
   .option('--work <dir>', 'working folder (default: a new temporary folder)')
   .option('--repo <dir>', 'checkout whose bin/hokhau.js is measured', '.')
   .option('--keep', 'keep the working folder (inputs, truth.csv, registry.sqlite, run reports)')
+  .option('--verbose', 'list each missed duplicate: never compared (not blocked) or scored below review, and why')
   .parse()
-  .opts<{ registry: number[]; incoming: number; duplicates: number; seed: number; work?: string; repo: string; keep?: boolean }>();
+  .opts<{ registry: number[]; incoming: number; duplicates: number; seed: number; work?: string; repo: string; keep?: boolean; verbose?: boolean }>();
 
 /** Empties a folder of an earlier bench run; refuses any other non-empty folder (--work . must not wipe a checkout). */
 function clearWorkFolder(dir: string): void {
@@ -67,6 +70,10 @@ for (const registry of opts.registry) {
   const evaluation: BatchEvaluation = await evaluateBatch({ repo, db, truthFile: join(work, 'truth.csv'), runId: batch.report.run_id });
   console.log(`(scored in ${((performance.now() - t) / 1000).toFixed(1)} s)`);
   console.log(formatEvaluation({ registry, incoming: opts.incoming, batch, evaluation }));
+  if (opts.verbose) {
+    console.log(`missed duplicates (${evaluation.missed.length}), replayed with the run's model:`);
+    for (const line of explainMisses({ db, truthFile: join(work, 'truth.csv'), runId: batch.report.run_id, missed: evaluation.missed })) console.log(`  ${line}`);
+  }
   scale.push({ registry, incoming: opts.incoming, seconds: batch.seconds, maxRssMiB: batch.maxRssMiB });
   if (!opts.keep) rmSync(work, { recursive: true, force: true });
 }

@@ -36,6 +36,8 @@ export interface BatchEvaluation {
   outcomesByKind: Record<string, Record<RowOutcome, number>>;
   /** For duplicates: per corruption, rows carrying it and how many were not found automatically / at all. */
   byCorruption: Record<string, { rows: number; notAuto: number; missed: number }>;
+  /** Duplicates found neither automatically nor through review: row key ('file:row'), entity, corruptions, outcome. */
+  missed: { row: string; entity: string; corruptions: string[]; outcome: RowOutcome }[];
 }
 
 export function readTruth(file: string): Map<string, TruthRow> {
@@ -106,6 +108,7 @@ export async function evaluateBatch(o: { repo: string; db: string; truthFile: st
 
   const outcomesByKind: Record<string, Record<RowOutcome, number>> = {};
   const byCorruption: BatchEvaluation['byCorruption'] = {};
+  const missed: BatchEvaluation['missed'] = [];
   for (const [row, t] of truth) {
     if (t.side !== 'incoming') continue;
     const person = personOf.get(row);
@@ -116,6 +119,7 @@ export async function evaluateBatch(o: { repo: string; db: string; truthFile: st
     else outcome = 'alone';
     (outcomesByKind[t.kind] ??= emptyOutcomes())[outcome]++;
     if (t.kind !== 'duplicate') continue;
+    if (outcome !== 'merged_right' && outcome !== 'review_right') missed.push({ row, entity: t.entity, corruptions: t.corruptions, outcome });
     for (const tag of t.corruptions.length > 0 ? t.corruptions : ['(none)']) {
       const c = (byCorruption[tag] ??= { rows: 0, notAuto: 0, missed: 0 });
       c.rows++;
@@ -124,5 +128,5 @@ export async function evaluateBatch(o: { repo: string; db: string; truthFile: st
     }
   }
   const matchFlagged = new Set(links.map(([p]) => p).filter((p) => (clusters.get(p) ?? []).some(isIncoming))).size;
-  return { auto, withReview, setupFalsePairs, matchFlagged, outcomesByKind, byCorruption };
+  return { auto, withReview, setupFalsePairs, matchFlagged, outcomesByKind, byCorruption, missed };
 }
