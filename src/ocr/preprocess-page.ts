@@ -1,0 +1,108 @@
+import sharp from 'sharp';
+import type { PageImage } from './page-images.js';
+import { binarize } from './preprocess-binarize.js';
+import { estimateSkew, rotateGray } from './preprocess-deskew.js';
+import { flatField } from './preprocess-flat-field.js';
+import { removeLeadersAndSpecks } from './preprocess-leaders.js';
+import { removeRulingLines } from './preprocess-lines.js';
+import { TARGET_DPI, pageScale } from './preprocess-scale.js';
+
+/**
+ * A page ready for tesseract, with the image reviewers see. Both PNGs have the same size and geometry, so a
+ * word box tesseract returns for `ocrPng` crops the same words out of `viewPng`.
+ *
+ * @example
+ * const pre: PreprocessedPage = await preprocessPage(page);
+ * // { ocrPng, viewPng, width: 1760, height: 2498, angleDegrees: 2.95, scale: 1, … }
+ */
+export interface PreprocessedPage {
+  /** Black text on white (8-bit gray PNG holding only 0 and 255), form lines, dotted leaders and specks removed. */
+  ocrPng: Buffer;
+  /** Deskewed, flat-fielded grayscale page: what a person should look at. */
+  viewPng: Buffer;
+  width: number;
+  height: number;
+  /** Skew found in the scan, degrees clockwise; the page was rotated back by −angleDegrees. */
+  angleDegrees: number;
+  /** Resize factor applied to the source pixels before deskewing (1 = unchanged). */
+  scale: number;
+  /** Resolution the output is at (≈300 unless the 2× upscale limit was reached). */
+  dpi: number;
+  /** True when the source had no believable dpi and the page was assumed to be A5. */
+  dpiGuessed: boolean;
+  /** What was removed, for logs and tests. */
+  removed: { linePixels: number; leaderPixels: number; speckPixels: number; leaders: number };
+}
+
+/** Rotations below this are left alone: resampling would blur more than the skew hurts. */
+const MIN_ROTATION = 0.1;
+
+/**
+ * Grayscale → scale to ~300 dpi → flat-field (divide by the paper) → deskew → binarize (Otsu) → remove ruling
+ * lines, box borders, dotted leaders and specks. Pure computation on the page's pixels (~100–200 ms for an A5
+ * page at 300 dpi on one core, most of it in plain typed-array loops).
+ *
+ * @example
+ * for await (const item of readPageImages(bytes, 'pdf')) {
+ *   if (item instanceof PageImageError) continue;
+ *   const pre = await preprocessPage(item);
+ *   const ocr = await pool.recognize(pre.ocrPng, pre);
+ * }
+ */
+export async function preprocessPage(image: PageImage): Promise<PreprocessedPage> {
+  const { scale, sourceDpi, dpiGuessed } = pageScale(image.width, image.height, image.dpi);
+  let { gray, width, height } = await resized(image, scale);
+  const dpi = Math.round(sourceDpi * scale);
+  const flat = flatField(gray, width, height);
+  gray = flat.gray;
+  const angleDegrees = estimateSkew(gray, width, height);
+  if (Math.abs(angleDegrees) >= MIN_ROTATION) ({ data: gray, width, height } = rotateGray(gray, width, height, -angleDegrees));
+  const { ink } = binarize(gray, flat.histogram);
+  const linePixels = removeRulingLines(ink, width, height, dpi);
+  const leaders = removeLeadersAndSpecks(ink, width, height, dpi);
+  const [ocrPng, viewPng] = await Promise.all([
+    encodeGray(ink, width, height, dpi, true),
+    encodeGray(gray, width, height, dpi, false),
+  ]);
+  return {
+    ocrPng,
+    viewPng,
+    width,
+    height,
+    angleDegrees,
+    scale,
+    dpi,
+    dpiGuessed,
+    removed: { linePixels, ...leaders },
+  };
+}
+
+async function resized(image: PageImage, scale: number): Promise<{ gray: Uint8Array; width: number; height: number }> {
+  if (scale === 1) return { gray: image.gray, width: image.width, height: image.height };
+  const width = Math.max(1, Math.round(image.width * scale));
+  const height = Math.max(1, Math.round(image.height * scale));
+  const { data, info } = await sharp(image.gray, { raw: { width: image.width, height: image.height, channels: 1 } })
+    .resize(width, height, { fit: 'fill', kernel: scale > 1 ? 'cubic' : 'lanczos3' })
+    .toColourspace('b-w')
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  if (info.channels !== 1) throw new Error(`resize returned ${info.channels} channels`);
+  return { gray: data, width: info.width, height: info.height };
+}
+
+/**
+ * Fast PNGs: the binary page with zlib level 1 (~20 ms, ~150 KB), the gray view stored uncompressed (level 0:
+ * 7 ms against 60–90 ms, and a scan's noise hardly compresses anyway); both are read once, not archived.
+ * `ink` pixels (0/1) are mapped to black on white inside libvips rather than in a JS loop.
+ */
+function encodeGray(data: Uint8Array, width: number, height: number, dpi: number, ink: boolean): Promise<Buffer> {
+  let image = sharp(data, { raw: { width, height, channels: 1 } });
+  if (ink) image = image.linear(-255, 255);
+  return image
+    .toColourspace('b-w')
+    .withMetadata({ density: dpi })
+    .png({ compressionLevel: ink ? 1 : 0, adaptiveFiltering: false })
+    .toBuffer();
+}
+
+export { TARGET_DPI };
