@@ -7,7 +7,10 @@ import type { GazetteerIndex, LegacyCommuneRef } from './gazetteer-index.js';
 
 /** @example describeLegacy(ref, index); // 'Xã Thanh Xương, Huyện Điện Biên, Tỉnh Điện Biên (mã cũ 03…)' */
 export function describeLegacy(ref: LegacyCommuneRef, index: GazetteerIndex): string {
-  return cached(index, `l${ref.code}`, () => legacyLabel(ref, index));
+  const labels = labelsOf(index);
+  let label = labels.legacy.get(ref);
+  if (label === undefined) labels.legacy.set(ref, (label = legacyLabel(ref, index)));
+  return label;
 }
 
 function legacyLabel(ref: LegacyCommuneRef, index: GazetteerIndex): string {
@@ -18,7 +21,10 @@ function legacyLabel(ref: LegacyCommuneRef, index: GazetteerIndex): string {
 
 /** @example describeCurrent('03127', index); // 'Phường Điện Biên Phủ, Tỉnh Điện Biên (mã mới 03127)' */
 export function describeCurrent(code: string, index: GazetteerIndex): string {
-  return cached(index, `c${code}`, () => currentLabel(code, index));
+  const labels = labelsOf(index);
+  let label = labels.current.get(code);
+  if (label === undefined) labels.current.set(code, (label = currentLabel(code, index)));
+  return label;
 }
 
 function currentLabel(code: string, index: GazetteerIndex): string {
@@ -31,17 +37,28 @@ function currentLabel(code: string, index: GazetteerIndex): string {
 export function describeOutcome(o: Outcome, index: GazetteerIndex): string {
   const legacy = o.legacyChoices.length === 1 ? o.legacyChoices[0].ref : null;
   if (o.current === null) return `${legacy ? describeLegacy(legacy, index) : ''} → đã chia cho nhiều xã/phường mới`;
-  if (legacy && o.ref.list === 'legacy') return `${describeLegacy(legacy, index)} → ${describeCurrent(o.current, index)}`;
+  if (legacy && o.ref.list === 'legacy') {
+    const labels = labelsOf(index);
+    let byCurrent = labels.moved.get(legacy);
+    if (!byCurrent) labels.moved.set(legacy, (byCurrent = new Map()));
+    let label = byCurrent.get(o.current);
+    if (label === undefined) byCurrent.set(o.current, (label = `${describeLegacy(legacy, index)} → ${describeCurrent(o.current, index)}`));
+    return label;
+  }
   return describeCurrent(o.current, index);
 }
 
-/** Every coded address carries a label: build each unit's once per index (a few thousand strings at most). */
-function cached(index: GazetteerIndex, key: string, make: () => string): string {
-  let labels = labelsByIndex.get(index);
-  if (!labels) labelsByIndex.set(index, (labels = new Map()));
-  let label = labels.get(key);
-  if (label === undefined) labels.set(key, (label = make()));
-  return label;
+/** Every coded address carries a label: build each unit's (and each old → new pair's) once per index. */
+interface Labels {
+  legacy: Map<LegacyCommuneRef, string>;
+  current: Map<string, string>;
+  moved: Map<LegacyCommuneRef, Map<string, string>>;
 }
 
-const labelsByIndex = new WeakMap<GazetteerIndex, Map<string, string>>();
+function labelsOf(index: GazetteerIndex): Labels {
+  let labels = labelsByIndex.get(index);
+  if (!labels) labelsByIndex.set(index, (labels = { legacy: new Map(), current: new Map(), moved: new Map() }));
+  return labels;
+}
+
+const labelsByIndex = new WeakMap<GazetteerIndex, Labels>();

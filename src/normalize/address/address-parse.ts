@@ -4,7 +4,6 @@
  * tokenized and segmented once per index, not once per address. The result is the same as segmenting the
  * whole text: a comma-like break always starts a segment, and nothing else crosses it (see `partSegments`).
  */
-import { memoize } from '../memoize.js';
 import { segmentAddress, type AddressSegment } from './address-segments.js';
 import { cleanAddressText, tokenizeCleaned, type AddressToken } from './address-tokens.js';
 
@@ -28,22 +27,54 @@ interface Part {
  * parse('Tổ 5, P.Him Lam, TP.ĐBP').map((s) => s.key); // ['5', 'himlam', 'dienbienphu']
  */
 export function addressParser(known: (key: string) => boolean, limit = 50_000): (text: string) => AddressSegment[] {
-  const parts = memoize((key: string): Part => ({ tokens: tokenizeCleaned(key.slice(1), key[0] === 'h' ? 'hard' : null) }), limit);
+  // Parts by text, apart for the first part (no break before it) and later ones (a comma-like break before).
+  const firstParts = new Map<string, Part>();
+  const laterParts = new Map<string, Part>();
+  const partOf = (piece: string, first: boolean): Part => {
+    const parts = first ? firstParts : laterParts;
+    let part = parts.get(piece);
+    if (part === undefined) {
+      if (parts.size >= limit) parts.clear(); // memory stays flat on a 1M-row night
+      parts.set(piece, (part = { tokens: tokenizeCleaned(piece, first ? null : 'hard') }));
+    }
+    return part;
+  };
+  // Parts differ ("Bản Co Mỵ xã Thanh Chăn" / "Xóm Mới xã Thanh Chăn") but their segments repeat: one object
+  // per segment content, so what is cached per segment downstream (readings, hamlet text) is found again.
+  const segments = new Map<string, AddressSegment>();
+  const shared = (list: AddressSegment[]): AddressSegment[] => {
+    for (let i = 0; i < list.length; i++) {
+      const s = list[i];
+      const key = `${s.level}\u0001${s.type}\u0001${s.markerRaw}\u0001${s.key}\u0001${s.tone}\u0001${s.raw}\u0001${s.fullKey}\u0001${s.brk}`;
+      const seen = segments.get(key);
+      if (seen === undefined) {
+        if (segments.size >= limit) segments.clear();
+        segments.set(key, s);
+      } else list[i] = seen;
+    }
+    return list;
+  };
   const partSegments = (part: Part, more: boolean): AddressSegment[] => {
-    if (!more) return (part.last ??= segmentAddress(part.tokens, known));
+    if (!more) return (part.last ??= shared(segmentAddress(part.tokens, known)));
     // MORE becomes a segment of its own (its break is hard, its key names nothing): drop it.
-    return (part.more ??= segmentAddress([...part.tokens, MORE], known).slice(0, -1));
+    return (part.more ??= shared(segmentAddress([...part.tokens, MORE], known).slice(0, -1)));
   };
   return (text) => {
     const cleaned = cleanAddressText(text);
     const pieces = cleaned.split(HARD_RUN_RE);
-    if (pieces.length === 1) return partSegments(parts(`-${cleaned}`), false);
-    if (pieces.some((p, i) => i > 0 && LEADING_STOP_RE.test(p))) return segmentAddress(tokenizeCleaned(cleaned, null), known);
-    const read = pieces.map((p, i) => parts(`${i === 0 ? '-' : 'h'}${p}`));
+    if (pieces.length === 1) return partSegments(partOf(cleaned, true), false);
+    for (let i = 1; i < pieces.length; i++) if (LEADING_STOP_RE.test(pieces[i])) return segmentAddress(tokenizeCleaned(cleaned, null), known);
+    const read: Part[] = new Array(pieces.length);
     let lastWithTokens = -1;
-    for (let i = read.length - 1; i >= 0 && lastWithTokens < 0; i--) if (read[i].tokens.length > 0) lastWithTokens = i;
+    for (let i = 0; i < pieces.length; i++) {
+      read[i] = partOf(pieces[i], i === 0);
+      if (read[i].tokens.length > 0) lastWithTokens = i;
+    }
     const out: AddressSegment[] = [];
-    for (let i = 0; i <= lastWithTokens; i++) if (read[i].tokens.length > 0) out.push(...partSegments(read[i], i < lastWithTokens));
+    for (let i = 0; i <= lastWithTokens; i++) {
+      if (read[i].tokens.length === 0) continue;
+      for (const s of partSegments(read[i], i < lastWithTokens)) out.push(s);
+    }
     return out;
   };
 }

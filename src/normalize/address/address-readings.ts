@@ -38,13 +38,15 @@ export function provinceReadings(seg: AddressSegment, index: GazetteerIndex, las
   return [];
 }
 
-/** District and commune readings of a segment within the current provinces in scope. */
-export function unitReadings(seg: AddressSegment, index: GazetteerIndex, provinces: string[], provinceReads: Reading<ProvinceRef>[]): SegmentReadings {
-  if (seg.level === 'hamlet' && !seg.fullKey) return { seg, provinces: provinceReads, districts: [], communes: [] };
+/**
+ * District and commune readings of a segment within the current provinces in scope. `scopeKey` names the
+ * scope for the cache (the caller builds it once per address: the provinces joined). What else the reading
+ * depends on (the segment's own province readings) follows from the segment itself.
+ */
+export function unitReadings(seg: AddressSegment, index: GazetteerIndex, provinces: string[], scopeKey: string, provinceReads: Reading<ProvinceRef>[]): SegmentReadings {
+  if (seg.level === 'hamlet' && !seg.fullKey) return { seg, provinces: provinceReads, districts: NONE, communes: NONE };
   // New addresses share most of their parts ("Huyện Điện Biên", "Tỉnh Điện Biên", a commune's name), and the
   // parser hands out the same segment object for the same part: read each once per index, segment and scope.
-  const strongProvince = provinceReads.some((r) => r.quality >= 0.97);
-  const scopeKey = strongProvince ? `${provinces.join(',')}+` : provinces.join(',');
   let bySeg = caches.get(index);
   if (!bySeg) caches.set(index, (bySeg = new WeakMap()));
   let byScope = bySeg.get(seg);
@@ -57,21 +59,27 @@ export function unitReadings(seg: AddressSegment, index: GazetteerIndex, provinc
   return { seg, provinces: provinceReads, districts: found.districts, communes: found.communes };
 }
 
+// Shared empty lists: readings are never mutated once built.
+const NONE: never[] = [];
+
 type Found = { districts: Reading<DistrictRef>[]; communes: Reading<CommuneRef>[] };
 /** Per index, per segment object (segments are immutable and shared by the parser's part cache), per scope. */
 const caches = new WeakMap<GazetteerIndex, WeakMap<AddressSegment, Map<string, Found>>>();
 
-function readUnits(seg: AddressSegment, index: GazetteerIndex, provinces: string[], provinceReads: Reading<ProvinceRef>[]): SegmentReadings {
-  const out: SegmentReadings = { seg, provinces: provinceReads, districts: [], communes: [] };
+function readUnits(seg: AddressSegment, index: GazetteerIndex, provinces: string[], provinceReads: Reading<ProvinceRef>[]): Found {
+  const out: Found = { districts: NONE, communes: NONE };
   if (seg.level === 'hamlet') {
-    if (seg.fullKey) out.communes = exact(index.communesByKey.get(seg.fullKey), seg, true);
+    if (seg.fullKey) out.communes = exact(index.communesByKey.get(seg.fullKey), seg, true, null);
     return out;
   }
   if (seg.level === null || seg.level === 'district' || seg.level === 'city') {
-    out.districts = exact(index.districtsByKey.get(seg.key), seg, false);
-    const inScope = out.districts.filter((r) => provinces.includes(r.ref.currentProvinceCode));
-    if (inScope.length > 0) out.districts = inScope;
+    const refs = index.districtsByKey.get(seg.key);
+    let anyInScope = false;
+    if (refs) for (const r of refs) if (provinces.includes(r.currentProvinceCode)) anyInScope = true;
+    if (anyInScope) out.districts = exact(refs, seg, false, provinces);
     else {
+      // Nothing of that name here: the far ones stay (they are evidence against), and typos of near ones join them.
+      out.districts = exact(refs, seg, false, null);
       for (const p of provinces) {
         for (const { ref, distance } of index.fuzzyDistricts(seg.key, p)) {
           if (distance > 0) out.districts.push({ ref, quality: FUZZY_QUALITY[distance] ?? 0, viaFull: false });
@@ -80,14 +88,18 @@ function readUnits(seg: AddressSegment, index: GazetteerIndex, provinces: string
     }
   }
   if (seg.level === null || seg.level === 'commune') {
-    out.communes = exact(index.communesByKey.get(seg.key), seg, false);
-    if (seg.fullKey) out.communes.push(...exact(index.communesByKey.get(seg.fullKey), seg, true));
-    const inScope = (c: CommuneRef) => provinces.includes(c.list === 'legacy' ? c.currentProvinceCode : c.provinceCode);
+    const refs = index.communesByKey.get(seg.key);
+    const fullRefs = seg.fullKey ? index.communesByKey.get(seg.fullKey) : undefined;
     // Names repeat across the country ("Tân Thành" ×50): far ones only matter when nothing near matches.
-    const near = out.communes.filter((r) => inScope(r.ref));
-    if (near.length > 0) out.communes = near;
+    if (anyCommuneIn(refs, provinces) || anyCommuneIn(fullRefs, provinces)) {
+      out.communes = exact(refs, seg, false, provinces);
+      if (fullRefs) out.communes = out.communes.concat(exact(fullRefs, seg, true, provinces));
+      return out;
+    }
+    out.communes = exact(refs, seg, false, null);
+    if (fullRefs) out.communes = out.communes.concat(exact(fullRefs, seg, true, null));
     // A name that is exactly a district or province here is that unit, not a misspelt commune.
-    else if (!out.districts.some((r) => r.quality >= 0.97) && !provinceReads.some((r) => r.quality >= 0.97)) {
+    if (!strong(out.districts) && !strong(provinceReads)) {
       for (const p of provinces) {
         for (const { ref, distance } of index.fuzzyCommunes(seg.key, p)) {
           if (distance > 0) out.communes.push({ ref, quality: FUZZY_QUALITY[distance] ?? 0, viaFull: false });
@@ -98,6 +110,23 @@ function readUnits(seg: AddressSegment, index: GazetteerIndex, provinces: string
   return out;
 }
 
-function exact<T extends { tone: string }>(refs: T[] | undefined, seg: AddressSegment, viaFull: boolean): Reading<T>[] {
-  return (refs ?? []).map((ref) => ({ ref, quality: viaFull ? 0.97 : quality(seg, ref), viaFull }));
+function strong(reads: Reading<unknown>[]): boolean {
+  for (const r of reads) if (r.quality >= 0.97) return true;
+  return false;
+}
+
+function anyCommuneIn(refs: CommuneRef[] | undefined, provinces: string[]): boolean {
+  if (refs) for (const r of refs) if (provinces.includes(r.currentProvinceCode)) return true;
+  return false;
+}
+
+/** Readings of the units a key names; only those in the provinces given (today's provinces) when given. */
+function exact<T extends { tone: string; currentProvinceCode: string }>(refs: T[] | undefined, seg: AddressSegment, viaFull: boolean, scope: string[] | null): Reading<T>[] {
+  const out: Reading<T>[] = [];
+  if (!refs) return out;
+  for (const ref of refs) {
+    if (scope && !scope.includes(ref.currentProvinceCode)) continue;
+    out.push({ ref, quality: viaFull ? 0.97 : quality(seg, ref), viaFull });
+  }
+  return out;
 }

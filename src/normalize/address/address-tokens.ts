@@ -43,7 +43,45 @@ export function tokenizeAddress(text: string): AddressToken[] {
  * cleanAddressText('X· Thanh X\u00AD\u00ACng'); // 'Xa Thanh Xuong'
  */
 export function cleanAddressText(text: string): string {
+  if (alreadyClean(text)) return text;
   return cleanText(TCVN3_HINT_RE.test(text) ? text.replace(TCVN3_CHARS_RE, (ch) => TCVN3_FOLD.get(ch) ?? ch) : text);
+}
+
+/**
+ * Whether cleaning would change nothing, decided in one pass over the text (most addresses): printable ASCII,
+ * Latin-1 and Latin Extended letters and Vietnamese precomposed letters only (all stable under NFC: no
+ * combining mark, no singleton), single spaces inside, none at the ends, and no Latin-1 character that is
+ * TCVN3 residue. Anything else takes the full path.
+ */
+function alreadyClean(text: string): boolean {
+  const n = text.length;
+  if (n === 0 || text.charCodeAt(0) === 32 || text.charCodeAt(n - 1) === 32) return n === 0;
+  let prevSpace = false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return false;
+      prevSpace = true;
+      continue;
+    }
+    prevSpace = false;
+    if (c > 32 && c < 127) continue;
+    if (c >= 0xa1 && c <= 0xff) {
+      if (c === 0xad || TCVN3_HINT_CODES[c - 0xa0] === 1) return false;
+      continue;
+    }
+    if ((c >= 0x100 && c <= 0x24f) || (c >= 0x1e00 && c <= 0x1eff)) continue;
+    return false;
+  }
+  return true;
+}
+
+/** TCVN3_HINTS as a table over U+00A0–U+00FF; a hint outside that block (a regenerated table) marks all of it. */
+const TCVN3_HINT_CODES = new Uint8Array(96);
+for (const ch of TCVN3_HINTS) {
+  const at = ch.charCodeAt(0) - 0xa0;
+  if (at >= 0 && at < 96) TCVN3_HINT_CODES[at] = 1;
+  else TCVN3_HINT_CODES.fill(1);
 }
 
 /**

@@ -5,9 +5,9 @@
 import type { Issue } from '../issue.js';
 import { cleanText } from '../vietnamese-text.js';
 import { hamletText, type AddressSegment } from './address-segments.js';
-import { provinceReadings, unitReadings, type SegmentReadings } from './address-readings.js';
+import { provinceReadings, unitReadings, type Reading, type SegmentReadings } from './address-readings.js';
 import { rankOutcomes, type Outcome } from './address-candidates.js';
-import type { GazetteerIndex } from './gazetteer-index.js';
+import type { GazetteerIndex, ProvinceRef } from './gazetteer-index.js';
 import { describeCurrent, describeLegacy, describeOutcome } from './address-labels.js';
 
 export interface AddressInput {
@@ -71,15 +71,19 @@ const MEMO_LIMIT = 50_000;
 const memos = new WeakMap<GazetteerIndex, Map<string, AddressCoding>>();
 
 function codeFresh(input: AddressInput, index: GazetteerIndex, defaultProvinceCode: string): AddressCoding {
-  const context = { defaultProvinceCode };
   const segs = collectSegments(input, index);
-  const shown = () => describeInput(input); // only messages for review need it
-  const lastUpper = lastIndex(segs, (s) => s.level !== 'hamlet');
-  const provReads = segs.map((s, i) => provinceReadings(s, index, i === lastUpper));
-  const defaults = defaultProvinces(index, context.defaultProvinceCode);
-  const written = new Set(provReads.flat().filter((r) => r.quality >= 0.97).map((r) => r.ref.currentCode));
-  const scope = written.size > 0 ? [...written] : [...defaults];
-  const readings: SegmentReadings[] = segs.map((s, i) => unitReadings(s, index, scope, provReads[i]));
+  let lastUpper = -1;
+  for (let i = segs.length - 1; i >= 0 && lastUpper < 0; i--) if (segs[i].level !== 'hamlet') lastUpper = i;
+  const provReads: Reading<ProvinceRef>[][] = new Array(segs.length);
+  for (let i = 0; i < segs.length; i++) provReads[i] = provinceReadings(segs[i], index, i === lastUpper);
+  const defaults = defaultProvinces(index, defaultProvinceCode);
+  // Provinces written in full set the scope; else the run's province does.
+  const scope: string[] = [];
+  for (const reads of provReads) for (const r of reads) if (r.quality >= 0.97 && !scope.includes(r.ref.currentCode)) scope.push(r.ref.currentCode);
+  if (scope.length === 0) for (const p of defaults) scope.push(p);
+  const scopeKey = scope.length === 1 ? scope[0] : scope.join(',');
+  const readings: SegmentReadings[] = new Array(segs.length);
+  for (let i = 0; i < segs.length; i++) readings[i] = unitReadings(segs[i], index, scope, scopeKey, provReads[i]);
   const ranked = rankOutcomes(readings, index, defaults);
   const hamlet = hamletOf(segs, ranked[0]);
   const best = ranked[0];
@@ -90,12 +94,12 @@ function codeFresh(input: AddressInput, index: GazetteerIndex, defaultProvinceCo
   const candidates = ranked.slice(0, clear ? 1 : 3).map((o) => candidateOf(o, index));
   if (!best || best.score < 0.35) {
     return blank(hamlet, 'unmatched', candidates, [
-      issue('address_unmatched', `Không xác định được xã/phường của địa chỉ "${shown()}"${candidates.length ? `; gần nhất: ${labels(candidates)}` : ''}`),
+      issue('address_unmatched', `Không xác định được xã/phường của địa chỉ "${describeInput(input)}"${candidates.length ? `; gần nhất: ${labels(candidates)}` : ''}`),
     ]);
   }
   if (!clear) {
     return blank(hamlet, 'ambiguous', candidates, [
-      issue('address_ambiguous', `Địa chỉ "${shown()}" có thể là: ${labels(candidates)}. Cần chọn đúng xã/phường.`),
+      issue('address_ambiguous', `Địa chỉ "${describeInput(input)}" có thể là: ${labels(candidates)}. Cần chọn đúng xã/phường.`),
     ], best.score * 0.5);
   }
   const confidence = Math.max(0, Math.min(1, best.score)) * Math.min(1, 0.75 + margin);
@@ -106,7 +110,7 @@ function codeFresh(input: AddressInput, index: GazetteerIndex, defaultProvinceCo
     const targets = best.splitTargets.map((code) => ({ label: describeCurrent(code, index), legacyCommuneCode: legacyRef?.code ?? null, currentCommuneCode: code, score: best.score }));
     return {
       hamlet, legacy, current: null, status: 'ambiguous', confidence: confidence * 0.5, candidates: targets.slice(0, 3),
-      issues: [issue('address_commune_split', `${legacyRef ? describeLegacy(legacyRef, index) : shown()} đã được chia cho nhiều xã/phường mới: ${targets.map((t) => t.label).join('; ')}. Cần xác định theo thôn/bản.`)],
+      issues: [issue('address_commune_split', `${legacyRef ? describeLegacy(legacyRef, index) : describeInput(input)} đã được chia cho nhiều xã/phường mới: ${targets.map((t) => t.label).join('; ')}. Cần xác định theo thôn/bản.`)],
     };
   }
   const current = { provinceCode: index.currentCommunes.get(best.current)?.provinceCode ?? '', communeCode: best.current };
@@ -114,7 +118,7 @@ function codeFresh(input: AddressInput, index: GazetteerIndex, defaultProvinceCo
     return {
       hamlet, legacy: null, current, status: 'ambiguous', confidence: confidence * 0.5,
       candidates: choices.slice(0, 3).map((c) => ({ label: describeLegacy(c.ref, index), legacyCommuneCode: c.ref.code, currentCommuneCode: best.current, score: c.score })),
-      issues: [issue('address_legacy_ambiguous', `Địa chỉ "${shown()}" thuộc ${describeCurrent(best.current, index)}, nhưng không rõ trước 1/7/2025 là: ${choices.slice(0, 3).map((c) => describeLegacy(c.ref, index)).join('; ')}.`)],
+      issues: [issue('address_legacy_ambiguous', `Địa chỉ "${describeInput(input)}" thuộc ${describeCurrent(best.current, index)}, nhưng không rõ trước 1/7/2025 là: ${choices.slice(0, 3).map((c) => describeLegacy(c.ref, index)).join('; ')}.`)],
     };
   }
   return { hamlet, legacy, current, status: 'coded', confidence, candidates, issues: [] };

@@ -31,6 +31,8 @@ export interface LegacyCommuneRef extends Named {
 export interface CurrentCommuneRef extends Named {
   list: 'current';
   provinceCode: string;
+  /** The same as provinceCode: both lists' communes answer "which province today" by this field. */
+  currentProvinceCode: string;
   /** Old communes (or island districts) that went wholly or partly into this one. */
   origins: string[];
   originDistricts: ReadonlySet<string>;
@@ -110,7 +112,7 @@ export function buildGazetteerIndex(data: GazetteerData): GazetteerIndex {
   for (const c of data.current.communes) {
     const origins = (linksTo.get(c.code) ?? []).map((l) => l.from);
     const originDistricts = new Set(origins.map((o) => (o.length === 3 ? o : legacyCommunes.get(o)?.districtCode ?? '')).filter((d) => d !== ''));
-    currentCommunes.set(c.code, { ...named(c), list: 'current', provinceCode: c.parent ?? '', origins, originDistricts });
+    currentCommunes.set(c.code, { ...named(c), list: 'current', provinceCode: c.parent ?? '', currentProvinceCode: c.parent ?? '', origins, originDistricts });
   }
 
   const communesByKey = groupBy<CommuneRef>([...legacyCommunes.values(), ...currentCommunes.values()], (c) => c.key);
@@ -122,9 +124,7 @@ export function buildGazetteerIndex(data: GazetteerData): GazetteerIndex {
     if (p) provincesByKey.set(alias, [...(provincesByKey.get(alias) ?? []), p]);
   }
 
-  const communesByProvince = groupBy<CommuneRef>([...legacyCommunes.values(), ...currentCommunes.values()], (c) =>
-    c.list === 'legacy' ? c.currentProvinceCode : c.provinceCode,
-  );
+  const communesByProvince = groupBy<CommuneRef>([...legacyCommunes.values(), ...currentCommunes.values()], (c) => c.currentProvinceCode);
   const districtsByProvince = groupBy([...districts.values()], (d) => d.currentProvinceCode);
   // One set rather than three maps: segmentation asks this for every run of words it considers.
   const knownKeys = new Set([...communesByKey.keys(), ...districtsByKey.keys(), ...provincesByKey.keys()]);
