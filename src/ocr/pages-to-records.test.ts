@@ -31,6 +31,17 @@ describe('pagesToRecords', () => {
     expect(result.records[1].regions.full_name?.page).toBe(3);
   });
 
+  it('carries the household the previous file of the book ended with, and hands on its own last household', () => {
+    const first = pagesToRecords([{ page: 1, reading: householdPage }], 'trang-01.png', 'so-110234567');
+    expect(first.records).toEqual([]);
+    expect(first.householdsWithoutMembers).toEqual([]);
+    const second = pagesToRecords([{ page: 1, reading: memberPage('Lò Thị Xuân', 'Vợ') }], 'trang-02.png', 'so-110234567', first.lastHousehold);
+    expect(second.records[0].source.raw).toMatchObject({ full_name: 'Lò Thị Xuân', address: 'Bản Noong Bua, xã Thanh Minh', household_head: 'Lò Văn Pánh' });
+    expect(second.records[0].regions.address?.page).toBeNull();
+    expect(second.records[0].regions.full_name?.page).toBe(1);
+    expect(second.lastHousehold).toBe(first.lastHousehold);
+  });
+
   it('reports pages it does not recognise and household pages with no members', () => {
     const result = pagesToRecords(
       [{ page: 1, reading: { kind: 'other', fields: [] } }, { page: 2, reading: householdPage }, { page: 3, reading: householdPage }, { page: 4, reading: memberPage('Giàng A Páo', 'Con') }],

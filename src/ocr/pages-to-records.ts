@@ -10,7 +10,8 @@ export interface ReadPage {
 
 /** Where a scanned field sits, for the reviewer's crop; kept beside the record while the file is prepared. */
 export interface ScanFieldRegion {
-  page: number;
+  /** Page of this file; null when the field came from a household page in an earlier file of the book. */
+  page: number | null;
   bbox: OcrBox | null;
   /** The entry as OCR read it, before post-correction. */
   ocrText: string;
@@ -22,12 +23,21 @@ export interface ScanRecord {
   regions: Partial<Record<RawField, ScanFieldRegion>>;
 }
 
+/** A household page's fields, carried to the member pages after it (in this file or the next files of its folder). */
+export interface HouseholdContext {
+  fields: FieldReading[];
+  /** Groups its members when no book number is known. */
+  key: string;
+}
+
 export interface PagesToRecordsResult {
   records: ScanRecord[];
   /** Pages that are neither a household page nor a member page (reported, never dropped silently). */
   otherPages: number[];
-  /** Household pages followed by no member page. */
+  /** Household pages followed directly by another household page: no member page belongs to them. */
   householdsWithoutMembers: number[];
+  /** The household the file ends in, for the next file of the same book. */
+  lastHousehold: HouseholdContext | null;
 }
 
 /** Household-page fields every member of that household carries. */
@@ -35,27 +45,33 @@ const HOUSEHOLD_FIELDS: readonly RawField[] = ['household_book_no', 'household_h
 
 /**
  * Turns a scanned file's pages, in order, into source records: one per member page. A member page belongs to
- * the household page before it (a book scanned as one file); loose member pages take the book number from the
- * file or folder name ("so-110234567-trang-3.jpg", "110234567/trang-3.png") when the page does not show one.
+ * the household page before it: in the same file (a book scanned as one file), or `before`, the household the
+ * previous file of the same folder ended with (a book scanned page by page). Loose member pages take the book
+ * number from the file or folder name ("so-110234567-trang-3.jpg", "110234567/trang-3.png") when no page shows one.
  *
  * @example
  * pagesToRecords([{ page: 1, reading: householdPage }, { page: 2, reading: memberPage }], 'so-110234567.pdf', 'inbox')
  * // → { records: [{ source: { locator: { file: 'so-110234567.pdf', page: 2, … }, raw: { full_name: …, household_book_no: '110234567' }, … } }], … }
  */
-export function pagesToRecords(pages: readonly ReadPage[], fileName: string, folderName: string): PagesToRecordsResult {
+export function pagesToRecords(
+  pages: readonly ReadPage[],
+  fileName: string,
+  folderName: string,
+  before: HouseholdContext | null = null,
+): PagesToRecordsResult {
   const records: ScanRecord[] = [];
   const otherPages: number[] = [];
   const householdsWithoutMembers: number[] = [];
   const bookFromName = bookNumberInName(fileName) ?? bookNumberInName(folderName);
-  let household: { page: number; fields: FieldReading[]; members: number } | null = null;
+  let household: { page: number | null; context: HouseholdContext; members: number } | null = before
+    ? { page: null, context: before, members: 1 }
+    : null;
 
-  const closeHousehold = () => {
-    if (household && household.members === 0) householdsWithoutMembers.push(household.page);
-  };
   for (const { page, reading } of pages) {
     if (reading.kind === 'household') {
-      closeHousehold();
-      household = { page, fields: reading.fields.filter((f) => HOUSEHOLD_FIELDS.includes(f.field)), members: 0 };
+      if (household && household.page !== null && household.members === 0) householdsWithoutMembers.push(household.page);
+      const fields = reading.fields.filter((f) => HOUSEHOLD_FIELDS.includes(f.field));
+      household = { page, context: { fields, key: `${fileName}#${page}` }, members: 0 };
       continue;
     }
     if (reading.kind === 'other') {
@@ -65,7 +81,7 @@ export function pagesToRecords(pages: readonly ReadPage[], fileName: string, fol
     const raw: SourceRecord['raw'] = {};
     const confidence: SourceRecord['confidence'] = {};
     const regions: ScanRecord['regions'] = {};
-    const take = (f: FieldReading, fromPage: number) => {
+    const take = (f: FieldReading, fromPage: number | null) => {
       if (f.text.trim() === '' || raw[f.field] !== undefined) return;
       raw[f.field] = f.text;
       confidence[f.field] = f.confidence;
@@ -74,18 +90,17 @@ export function pagesToRecords(pages: readonly ReadPage[], fileName: string, fol
     for (const f of reading.fields) take(f, page);
     if (household) {
       household.members += 1;
-      for (const f of household.fields) take(f, household.page);
+      for (const f of household.context.fields) take(f, household.page);
     }
     if (raw.household_book_no === undefined && bookFromName) raw.household_book_no = bookFromName;
     const book = raw.household_book_no?.replace(/\D/g, '') ?? '';
-    const householdKey = book !== '' ? `book:${book}` : household ? `page:${household.page}` : null;
+    const householdKey = book !== '' ? `book:${book}` : household ? `page:${household.context.key}` : null;
     records.push({
       source: { locator: { file: fileName, sheet: null, row: null, page }, raw, confidence, householdKey },
       regions,
     });
   }
-  closeHousehold();
-  return { records, otherPages, householdsWithoutMembers };
+  return { records, otherPages, householdsWithoutMembers, lastHousehold: household?.context ?? null };
 }
 
 /**

@@ -1,7 +1,10 @@
 import type { FileIdentity } from '../db/load-records.js';
 import { isScan, readWithHash, type DiscoveredFile } from '../ingest/discover-files.js';
 import type { GazetteerData } from '../normalize/address/gazetteer-data.js';
-import type { ScanTools } from './prepare-scan.js';
+import { dirname } from 'node:path';
+import type { HouseholdContext } from '../ocr/pages-to-records.js';
+import { BookContexts } from './book-context.js';
+import type { BookSlot, ScanTools } from './prepare-scan.js';
 import type { PipelineDefinition } from './pipeline-definition.js';
 import { PreparePool } from './prepare-pool.js';
 import type { PreparedFile } from './prepare-file.js';
@@ -28,6 +31,7 @@ export class FileStarter {
   #last: Promise<unknown> = Promise.resolve();
   #pool: PreparePool | null = null;
   #scanTools: Promise<ScanTools> | null = null;
+  readonly #books = new BookContexts<HouseholdContext>();
 
   /**
    * `loadedHashes`: sha256 of every file earlier runs loaded. `scans`: where OCR results are cached (null: no
@@ -76,7 +80,7 @@ export class FileStarter {
     if (this.#seen.has(read.sha256)) return { kind: 'skipped', identity };
     this.#seen.add(read.sha256);
     const prepared = isScan(file.kind)
-      ? this.#prepareScan(file, read.bytes)
+      ? this.#prepareScan(file, read.bytes, this.#books.enter(dirname(file.path))) // entered in file order
       : (this.#pool ??= new PreparePool(this.gazetteer, this.pipeline.provinceCode)).prepare(file, read.bytes, this.pipeline.name, this.today);
     prepared.catch(() => undefined); // awaited, and its error handled, when the loader takes this file
     return { kind: 'preparing', identity, prepared };
@@ -87,9 +91,13 @@ export class FileStarter {
    * The OCR code, its workers and a gazetteer index are loaded with the first scan: a spreadsheet-only night
    * pays for none of them.
    */
-  async #prepareScan(file: DiscoveredFile, bytes: Buffer): Promise<PreparedFile> {
-    const { prepareScanFile, createScanTools } = await import('./prepare-scan.js');
-    this.#scanTools ??= Promise.resolve(createScanTools(this.gazetteer, this.pipeline.provinceCode, this.scans));
-    return prepareScanFile(file, bytes, this.pipeline, this.today, await this.#scanTools);
+  async #prepareScan(file: DiscoveredFile, bytes: Buffer, book: BookSlot): Promise<PreparedFile> {
+    try {
+      const { prepareScanFile, createScanTools } = await import('./prepare-scan.js');
+      this.#scanTools ??= Promise.resolve(createScanTools(this.gazetteer, this.pipeline.provinceCode, this.scans));
+      return await prepareScanFile(file, bytes, this.pipeline, this.today, await this.#scanTools, book);
+    } finally {
+      book.settle(null); // no-op once prepareScanFile settled; unblocks the next page of the book if loading failed
+    }
   }
 }

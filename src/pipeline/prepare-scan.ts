@@ -13,7 +13,7 @@ import { OCR_CACHE_VERSION, OcrCache } from '../ocr/ocr-cache.js';
 import type { OcrBox } from '../ocr/ocr-types.js';
 import { readPage } from '../ocr/page-layout.js';
 import { PageImageError, readPageImages } from '../ocr/page-images.js';
-import { pagesToRecords, type ReadPage, type ScanRecord } from '../ocr/pages-to-records.js';
+import { pagesToRecords, type HouseholdContext, type ReadPage, type ScanRecord } from '../ocr/pages-to-records.js';
 import { preprocessPage } from '../ocr/preprocess-page.js';
 import { scanFieldIssues } from '../ocr/scan-field-checks.js';
 import { TesseractPool } from '../ocr/tesseract-pool.js';
@@ -69,22 +69,47 @@ export async function prepareScanFile(
   pipeline: PipelineDefinition,
   today: Date,
   tools: ScanTools,
+  book: BookSlot = { before: Promise.resolve(null), settle: () => undefined },
 ): Promise<PreparedFile> {
-  const kind = isPdf(bytes) ? 'pdf' : 'image';
-  const pages = await readAllPages(bytes, kind, tools);
-  if (pages.length > 0 && pages.every((p) => p.error !== null)) {
-    throw new UnreadableFileError(pages.map((p) => p.error).join('; '));
+  let lastHousehold: HouseholdContext | null = null;
+  try {
+    const kind = isPdf(bytes) ? 'pdf' : 'image';
+    const pages = await readAllPages(bytes, kind, tools);
+    lastHousehold = await book.before;
+    if (pages.length > 0 && pages.every((p) => p.error !== null)) {
+      throw new UnreadableFileError(pages.map((p) => p.error).join('; '));
+    }
+    const read = pages.flatMap((p) => (p.read ? [p.read] : []));
+    const result = pagesToRecords(read, file.name, basename(dirname(file.path)), lastHousehold);
+    lastHousehold = result.lastHousehold;
+    return await prepareRecords(file, pages, result, pipeline, today, tools);
+  } finally {
+    book.settle(lastHousehold);
   }
+}
+
+/** This file's place in its book: the household the previous file of the folder ended with, and where to hand on its own. */
+export interface BookSlot {
+  before: Promise<HouseholdContext | null>;
+  settle: (context: HouseholdContext | null) => void;
+}
+
+async function prepareRecords(
+  file: Pick<DiscoveredFile, 'name' | 'path'>,
+  pages: readonly PageDone[],
+  { records, otherPages, householdsWithoutMembers }: ReturnType<typeof pagesToRecords>,
+  pipeline: PipelineDefinition,
+  today: Date,
+  tools: ScanTools,
+): Promise<PreparedFile> {
   const pageErrors = pages.flatMap((p) => (p.error ? [p.error] : []));
-  const read = pages.flatMap((p) => (p.read ? [p.read] : []));
-  const { records, otherPages, householdsWithoutMembers } = pagesToRecords(read, file.name, basename(dirname(file.path)));
   for (const page of otherPages) {
     pageErrors.push(`Trang ${page}: không nhận ra là trang hộ hay trang nhân khẩu, hãy kiểm tra bản quét (page not recognised)`);
   }
   for (const page of householdsWithoutMembers) {
     pageErrors.push(`Trang ${page}: trang hộ không có trang nhân khẩu nào theo sau (household page without member pages)`);
   }
-  if (records.length === 0 && pageErrors.length === 0) {
+  if (records.length === 0 && pageErrors.length === 0 && !pages.some((p) => p.read?.reading.kind === 'household')) {
     pageErrors.push('Không tìm thấy trang nhân khẩu nào trong tệp quét (no member page found)');
   }
 
@@ -116,7 +141,7 @@ async function readAllPages(bytes: Buffer, kind: 'image' | 'pdf', tools: ScanToo
       work.push(
         (async (): Promise<PageDone> => {
           try {
-            const key = tools.cache.key(image.png);
+            const key = tools.cache.key(image.gray);
             const pre = await preprocessPage(image);
             const ocr = (await tools.cache.get(key)) ?? (await tools.cache.put(key, await tools.pool.recognize(pre.ocrPng, pre)));
             return { page: image.page, read: { page: image.page, reading: readPage(ocr) }, view: pre.viewPng, error: null };
@@ -151,7 +176,7 @@ async function attachScanFields(
   const scan: NonNullable<SourceRecord['scan']> = {};
   for (const [field, region] of Object.entries(record.regions) as [RawField, NonNullable<ScanRecord['regions'][RawField]>][]) {
     let crop: string | null = null;
-    const view = views.get(region.page);
+    const view = region.page === null ? null : views.get(region.page);
     if (doubtful.includes(field) && region.bbox && view) {
       const name = `${stem}-p${region.page}-${field}.png`;
       await mkdir(cropsDir, { recursive: true });
