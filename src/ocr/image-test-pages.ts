@@ -48,7 +48,7 @@ export const TEST_ROWS: ReadonlyArray<readonly [label: string, value: string]> =
   ['Quốc tịch:', 'Việt Nam'],
   ['CMND số:', '040187001234'],
   ['Nghề nghiệp:', 'Giáo viên'],
-  ['Nơi làm việc:', 'Trường TH Mường Phăng'],
+  ['Nơi làm việc:', 'Trường TH Na Son'],
 ];
 
 export const TEST_TITLE = ['CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'NHÂN KHẨU THƯỜNG TRÚ'];

@@ -23,40 +23,53 @@ interface InkPoints {
 
 /** Clockwise skew of the page's lines in degrees (image y axis points down); 0 for a blank page. */
 export function estimateSkew(gray: Uint8Array, width: number, height: number): number {
-  const coarse = inkPoints(gray, width, height, 4);
+  const half = halfSize(gray, width, height);
+  const coarse = inkPoints(halfSize(half.sums, half.width, half.height), 16);
   if (coarse.count < 50) return 0;
   const best = bestAngle(coarse, -MAX_ANGLE, MAX_ANGLE, COARSE_STEP);
   if (best === null) return 0;
-  const fine = inkPoints(gray, width, height, 2);
-  const refined = bestAngle(fine, best - COARSE_STEP, best + COARSE_STEP, FINE_STEP);
+  const refined = bestAngle(inkPoints(half, 4), best - COARSE_STEP, best + COARSE_STEP, FINE_STEP);
   return Math.round((refined ?? best) * 100) / 100;
 }
 
-function inkPoints(gray: Uint8Array, width: number, height: number, factor: number): InkPoints {
-  const w = Math.floor(width / factor);
-  const h = Math.floor(height / factor);
-  const threshold = INK_LEVEL * factor * factor;
-  const sums = new Uint32Array(w);
+interface Sums {
+  sums: Uint32Array;
+  width: number;
+  height: number;
+}
+
+/** Sums of 2×2 cells: the ¼-size copy is the half-size copy halved again, so the page is read once. */
+function halfSize(src: ArrayLike<number>, width: number, height: number): Sums {
+  const w = width >> 1;
+  const h = height >> 1;
+  const sums = new Uint32Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const top = 2 * y * width;
+    const bottom = top + width;
+    const row = y * w;
+    for (let x = 0; x < w; x++) {
+      const i = 2 * x;
+      sums[row + x] = src[top + i]! + src[top + i + 1]! + src[bottom + i]! + src[bottom + i + 1]!;
+    }
+  }
+  return { sums, width: w, height: h };
+}
+
+/** Cells whose mean (sum / `cells` pixels) is darker than INK_LEVEL. */
+function inkPoints({ sums, width, height }: Sums, cells: number): InkPoints {
+  const threshold = INK_LEVEL * cells;
   const xs: number[] = [];
   const ys: number[] = [];
-  for (let cy = 0; cy < h; cy++) {
-    sums.fill(0);
-    for (let dy = 0; dy < factor; dy++) {
-      const row = (cy * factor + dy) * width;
-      for (let cx = 0, x = 0; cx < w; cx++) {
-        let s = 0;
-        for (let dx = 0; dx < factor; dx++, x++) s += gray[row + x]!;
-        sums[cx] += s;
-      }
-    }
-    for (let cx = 0; cx < w; cx++) {
-      if (sums[cx]! < threshold) {
-        xs.push(cx);
-        ys.push(cy);
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    for (let x = 0; x < width; x++) {
+      if (sums[row + x]! < threshold) {
+        xs.push(x);
+        ys.push(y);
       }
     }
   }
-  return { xs: Float32Array.from(xs), ys: Float32Array.from(ys), count: xs.length, height: h };
+  return { xs: Float32Array.from(xs), ys: Float32Array.from(ys), count: xs.length, height };
 }
 
 function bestAngle(points: InkPoints, from: number, to: number, step: number): number | null {
