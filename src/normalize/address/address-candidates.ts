@@ -3,7 +3,7 @@
  * province written contain it? is it in the run's province?) and folds the readings of both lists into
  * outcomes: one per current commune (or per split old commune).
  */
-import type { SegmentReadings } from './address-readings.js';
+import type { Reading, SegmentReadings } from './address-readings.js';
 import type { CommuneRef, DistrictRef, GazetteerIndex, LegacyCommuneRef, ProvinceRef } from './gazetteer-index.js';
 
 export interface Outcome {
@@ -35,7 +35,14 @@ export function scoreCandidate(
   } else s -= 0.05;
   // "Pá Mú, Mường Nhé": a district's name after an unread name is the district, not the commune.
   const alsoUpper = all[i].districts.length > 0 || all[i].provinces.length > 0;
-  if (alsoUpper && all.some((o, j) => j < i && o.seg.level === null)) s -= 0.2;
+  if (alsoUpper) {
+    for (let j = 0; j < i; j++) {
+      if (all[j].seg.level === null) {
+        s -= 0.2;
+        break;
+      }
+    }
+  }
   let provinceWritten = false;
   for (let j = 0; j < all.length; j++) {
     const other = all[j];
@@ -47,8 +54,8 @@ export function scoreCandidate(
       else if (other.communes.length > 0) s -= 0.05;
       continue;
     }
-    const d = other.districts.find((r) => districtFits(r.ref, ref));
-    const p = other.provinces.find((r) => provinceFits(r.ref, ref));
+    const d = fittingDistrict(other.districts, ref);
+    const p = fittingProvince(other.provinces, ref);
     // A district written is evidence of the old list, unless the same words also name the province ("Điện Biên").
     if (d && !p) s += ref.list === 'legacy' ? 0.1 * Math.min(1, d.quality / 0.97) : 0;
     if (p) {
@@ -64,6 +71,16 @@ export function scoreCandidate(
   return s;
 }
 
+function fittingDistrict(reads: Reading<DistrictRef>[], c: CommuneRef): Reading<DistrictRef> | undefined {
+  for (const r of reads) if (districtFits(r.ref, c)) return r;
+  return undefined;
+}
+
+function fittingProvince(reads: Reading<ProvinceRef>[], c: CommuneRef): Reading<ProvinceRef> | undefined {
+  for (const r of reads) if (provinceFits(r.ref, c)) return r;
+  return undefined;
+}
+
 function districtFits(d: DistrictRef, c: CommuneRef): boolean {
   return c.list === 'legacy' ? d.code === c.districtCode : c.originDistricts.has(d.code);
 }
@@ -76,33 +93,38 @@ function provinceFits(p: ProvinceRef, c: CommuneRef): boolean {
 /** Every commune reading scored and grouped by what it would code; best first. */
 export function rankOutcomes(all: SegmentReadings[], index: GazetteerIndex, defaultProvinces: ReadonlySet<string>): Outcome[] {
   const byKey = new Map<string, Outcome>();
-  const support = new Map<string, Set<string>>();
+  // Which lists read each outcome (1 legacy, 2 current): both agreeing is a small bonus.
+  const lists = new Map<Outcome, number>();
   for (let i = 0; i < all.length; i++) {
     for (const r of all[i].communes) {
       const score = scoreCandidate(r.ref, r.quality, r.viaFull, i, all, defaultProvinces);
       const o = outcomeOf(r.ref, index, score, i);
       const key = o.current ?? `split:${o.legacyChoices[0]?.ref.code}`;
+      const bit = r.ref.list === 'legacy' ? 1 : 2;
       const prev = byKey.get(key);
-      const lists = support.get(key) ?? new Set<string>();
-      lists.add(r.ref.list);
-      support.set(key, lists);
       if (!prev) {
         byKey.set(key, o);
+        lists.set(o, bit);
         continue;
       }
+      lists.set(prev, lists.get(prev)! | bit);
       mergeLegacy(prev, o);
-      if (score > prev.score) Object.assign(prev, { score, segment: i, ref: r.ref });
+      if (score > prev.score) {
+        prev.score = score;
+        prev.segment = i;
+        prev.ref = r.ref;
+      }
     }
   }
-  for (const [key, o] of byKey) if (support.get(key)!.size === 2) o.score += 0.02; // both lists agree
-  return [...byKey.values()].sort((a, b) => b.score - a.score);
+  const out = [...byKey.values()];
+  for (const o of out) if (lists.get(o) === 3) o.score += 0.02; // both lists agree
+  return out.sort((a, b) => b.score - a.score);
 }
 
 function outcomeOf(ref: CommuneRef, index: GazetteerIndex, score: number, segment: number): Outcome {
   if (ref.list === 'legacy') {
-    const full = ref.links.filter((l) => l.coverage === 'full');
-    if (full.length === 1 && ref.links.length === 1) {
-      return { current: full[0].to, legacyChoices: [{ ref, score }], splitTargets: [], score, segment, ref };
+    if (ref.links.length === 1 && ref.links[0].coverage === 'full') {
+      return { current: ref.links[0].to, legacyChoices: [{ ref, score }], splitTargets: [], score, segment, ref };
     }
     return { current: null, legacyChoices: [{ ref, score }], splitTargets: ref.links.map((l) => l.to), score, segment, ref };
   }

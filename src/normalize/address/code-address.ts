@@ -50,25 +50,39 @@ const MIN_MARGIN = 0.1;
  * //   current: { provinceCode: '11', communeCode: '03…' }, status: 'coded', … }
  */
 export function codeAddress(input: AddressInput, index: GazetteerIndex, context: { defaultProvinceCode: string }): AddressCoding {
-  // A book repeats its address on every member's row: code each distinct one once per index.
+  // A book repeats its address on every member's row: code each distinct one once per index. Most inputs
+  // are a single text: those are found by province then text, with no key to build.
   let memo = memos.get(index);
-  if (!memo) {
-    memo = new Map();
-    memos.set(index, memo);
+  if (!memo) memos.set(index, (memo = { texts: new Map(), size: 0, other: new Map() }));
+  const textOnly = input.hamlet === undefined && input.commune === undefined && input.district === undefined && input.province === undefined && input.text !== undefined;
+  let byText: Map<string, AddressCoding> | undefined;
+  let key = '';
+  let coded: AddressCoding | undefined;
+  if (textOnly) {
+    byText = memo.texts.get(context.defaultProvinceCode);
+    if (!byText) memo.texts.set(context.defaultProvinceCode, (byText = new Map()));
+    coded = byText.get(input.text!);
+  } else {
+    // Parts joined by a control character no cleaned address holds: cheaper than JSON, and unambiguous.
+    key = `${context.defaultProvinceCode}\u0001${input.text ?? ''}\u0001${input.hamlet ?? ''}\u0001${input.commune ?? ''}\u0001${input.district ?? ''}\u0001${input.province ?? ''}`;
+    coded = memo.other.get(key);
   }
-  // Parts joined by a control character no cleaned address holds: cheaper than JSON, and unambiguous.
-  const key = `${context.defaultProvinceCode}\u0001${input.text ?? ''}\u0001${input.hamlet ?? ''}\u0001${input.commune ?? ''}\u0001${input.district ?? ''}\u0001${input.province ?? ''}`;
-  let coded = memo.get(key);
   if (coded === undefined) {
     coded = codeFresh(input, index, context.defaultProvinceCode);
-    if (memo.size >= MEMO_LIMIT) memo.clear(); // memory stays flat on a 1M-row night
-    memo.set(key, coded);
+    if (++memo.size > MEMO_LIMIT) {
+      // memory stays flat on a 1M-row night
+      for (const m of memo.texts.values()) m.clear();
+      memo.other.clear();
+      memo.size = 1;
+    }
+    if (byText) byText.set(input.text!, coded);
+    else memo.other.set(key, coded);
   }
   return coded;
 }
 
 const MEMO_LIMIT = 50_000;
-const memos = new WeakMap<GazetteerIndex, Map<string, AddressCoding>>();
+const memos = new WeakMap<GazetteerIndex, { texts: Map<string, Map<string, AddressCoding>>; size: number; other: Map<string, AddressCoding> }>();
 
 function codeFresh(input: AddressInput, index: GazetteerIndex, defaultProvinceCode: string): AddressCoding {
   const segs = collectSegments(input, index);

@@ -1,6 +1,6 @@
 /**
  * Everything the address matcher looks up, computed once per run from a GazetteerData: name keys → units
- * of both lists, units per province (the scope for typo search), old ↔ new links, and memoized parsing.
+ * of both lists, units per province (the scope for typo search), old ↔ new links, and parsing with a cache of address parts.
  */
 import { memoize } from '../memoize.js';
 import type { CommuneLink, GazetteerData } from './gazetteer-data.js';
@@ -63,7 +63,7 @@ export interface GazetteerIndex {
   currentProvinces: ReadonlyMap<string, ProvinceRef>;
   /** Whether a compact key names any unit of either list. */
   known(key: string): boolean;
-  /** Segments of a free-text address (memoized: the same strings repeat down a book). */
+  /** Segments of a free-text address (parts between commas are read once per index: they repeat down a book). */
   parse(text: string): AddressSegment[];
   /** Communes of both lists in a current province whose key is within the typo bound of `key`. */
   fuzzyCommunes(key: string, currentProvinceCode: string): { ref: CommuneRef; distance: number }[];
@@ -154,8 +154,8 @@ export function buildGazetteerIndex(data: GazetteerData): GazetteerIndex {
   const communeBuckets = bucketAll(communesByProvince);
   const districtBuckets = bucketAll(districtsByProvince);
   const provinceBuckets = byLength(provinceList);
-  const fuzzyCommunes = memoize((k: string) => near(communeBuckets.get(k.slice(0, 2)), k.slice(3)), 50_000);
-  const fuzzyDistricts = memoize((k: string) => near(districtBuckets.get(k.slice(0, 2)), k.slice(3)), 20_000);
+  const fuzzyCommunes = byProvince((province, key) => near(communeBuckets.get(province), key), 50_000);
+  const fuzzyDistricts = byProvince((province, key) => near(districtBuckets.get(province), key), 20_000);
   const fuzzyProvinces = memoize((k: string) => near(provinceBuckets, k), 5_000);
 
   return {
@@ -163,10 +163,30 @@ export function buildGazetteerIndex(data: GazetteerData): GazetteerIndex {
     communesByKey, districtsByKey, provincesByKey,
     legacyCommunes, currentCommunes, districts, legacyProvinces, currentProvinces,
     known,
-    parse: memoize(addressParser(known), 100_000),
-    fuzzyCommunes: (key, province) => fuzzyCommunes(`${province}:${key}`),
-    fuzzyDistricts: (key, province) => fuzzyDistricts(`${province}:${key}`),
+    // Not memoized by whole text: codeAddress keeps its answers by text, and the parser keeps its parts.
+    parse: addressParser(known),
+    fuzzyCommunes,
+    fuzzyDistricts,
     fuzzyProvinces,
+  };
+}
+
+/** A typo search remembered per province and key (two lookups; no key string to build). */
+function byProvince<T>(search: (province: string, key: string) => T, limit: number): (key: string, province: string) => T {
+  const answers = new Map<string, Map<string, T>>();
+  let size = 0;
+  return (key, province) => {
+    let byKey = answers.get(province);
+    if (!byKey) answers.set(province, (byKey = new Map()));
+    let found = byKey.get(key);
+    if (found === undefined) {
+      if (++size > limit) {
+        for (const m of answers.values()) m.clear();
+        size = 1;
+      }
+      byKey.set(key, (found = search(province, key)));
+    }
+    return found;
   };
 }
 
