@@ -29,7 +29,7 @@ export function estimateSkew(gray: Uint8Array, width: number, height: number): n
   const best = bestAngle(coarse, -MAX_ANGLE, MAX_ANGLE, COARSE_STEP);
   if (best === null) return 0;
   const refined = bestAngle(inkPoints(half, 4), best - COARSE_STEP, best + COARSE_STEP, FINE_STEP);
-  return Math.round((refined ?? best) * 100) / 100;
+  return Math.round((refined ?? best) * 100) / 100 || 0; // never -0
 }
 
 interface Sums {

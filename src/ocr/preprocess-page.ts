@@ -52,7 +52,7 @@ const MIN_ROTATION = 0.1;
 export async function preprocessPage(image: PageImage): Promise<PreprocessedPage> {
   const { scale, sourceDpi, dpiGuessed } = pageScale(image.width, image.height, image.dpi);
   let { gray, width, height } = await resized(image, scale);
-  const dpi = Math.round(sourceDpi * scale);
+  const dpi = Math.max(1, Math.round(sourceDpi * scale));
   const flat = flatField(gray, width, height);
   gray = flat.gray;
   const angleDegrees = estimateSkew(gray, width, height);
