@@ -70,7 +70,14 @@ export function segmentAddress(tokens: AddressToken[], known: (key: string) => b
       i++;
     }
   }
-  return mergeSoftBreaks(drafts.flatMap((d) => splitDraft(d, known)).filter((d) => d.tokens.length > 0 || d.marker?.level === 'hamlet'), known).map(toSegment);
+  const kept: Draft[] = [];
+  for (const d of drafts) {
+    for (const part of splitDraft(d, known)) if (part.tokens.length > 0 || part.marker?.level === 'hamlet') kept.push(part);
+  }
+  const merged = mergeSoftBreaks(kept, known);
+  const out: AddressSegment[] = new Array(merged.length);
+  for (let i = 0; i < merged.length; i++) out[i] = toSegment(merged[i]);
+  return out;
 }
 
 function markerAt(tokens: AddressToken[], i: number, atStart: boolean, cur: Draft | null, known: (key: string) => boolean): Marker | null {
@@ -156,15 +163,29 @@ function mergeSoftBreaks(drafts: Draft[], known: (key: string) => boolean): Draf
 }
 
 function toSegment(d: Draft): AddressSegment {
-  const key = d.tokens.map((t) => t.key).join('');
-  const markerKey = d.markerTokens.map((t) => t.key).join('');
-  const raw = d.tokens.map((t) => t.raw).filter((r) => r !== '').join(' ');
+  // One pass over the tokens for the keys and the name as written (a segment is built for every new part).
+  let key = '';
+  let tone = '';
+  let raw = '';
+  for (const t of d.tokens) {
+    key += t.key;
+    tone += NUMBER_RE.test(t.key) ? t.key : t.tone.indexOf("'") < 0 ? t.tone : t.tone.replace(/'/g, '');
+    if (t.raw !== '') raw = raw === '' ? t.raw : `${raw} ${t.raw}`;
+  }
+  let markerKey = '';
+  let markerRaw = '';
+  for (let i = 0; i < d.markerTokens.length; i++) {
+    const t = d.markerTokens[i];
+    markerKey += t.key;
+    const written = t.dot ? `${t.raw}.` : t.raw;
+    markerRaw = i === 0 ? written : `${markerRaw} ${written}`;
+  }
   return {
     level: d.marker?.level ?? null,
     type: d.marker ? d.marker.type : null,
-    markerRaw: d.markerTokens.map((t) => t.raw + (t.dot ? '.' : '')).join(' '),
+    markerRaw,
     key,
-    tone: d.tokens.map((t) => (NUMBER_RE.test(t.key) ? t.key : t.tone.replace(/'/g, ''))).join(''),
+    tone,
     raw,
     fullKey: d.marker && d.marker.spelled !== null || d.marker?.level === 'hamlet' ? markerKey + key : null,
     brk: d.brk,
