@@ -29,10 +29,11 @@ const program = new Command()
   .option('--households <n>', 'number of household books', int, 10)
   .option('--level <level>', 'clean | moderate | poor | all', 'all')
   .option('--format <format>', 'png | jpeg | tiff | pdf | mixed', 'mixed')
+  .option('--max-members <n>', 'members at most in a book', int, 9)
   .option('--concurrency <n>', 'books built at once', int, 2)
   .parse();
 
-const opts = program.opts<{ out: string; seed: number; households: number; level: string; format: string; concurrency: number }>();
+const opts = program.opts<{ out: string; seed: number; households: number; level: string; format: string; maxMembers: number; concurrency: number }>();
 if (!FORMATS.includes(opts.format)) program.error(`--format must be one of ${FORMATS.join(', ')}, not ${opts.format}`);
 if (opts.level !== 'all' && !DAMAGE_LEVELS.includes(opts.level as DamageLevel))
   program.error(`--level must be clean, moderate, poor or all, not ${opts.level}`);
@@ -41,7 +42,8 @@ const levels = opts.level === 'all' ? DAMAGE_LEVELS : [opts.level as DamageLevel
 const started = Date.now();
 let bytes = 0;
 const truth = await generateScanSet(
-  { seed: opts.seed, households: opts.households, levels, format: opts.format as ScanSetFormat, concurrency: opts.concurrency },
+  { seed: opts.seed, households: opts.households, levels, format: opts.format as ScanSetFormat,
+    maxMembers: opts.maxMembers, concurrency: opts.concurrency },
   (file) => {
     const path = join(opts.out, file.name);
     mkdirSync(dirname(path), { recursive: true });
@@ -61,6 +63,7 @@ for (const f of truth.files) {
 }
 console.log(JSON.stringify({
   out: opts.out,
+  truth: join(opts.out, 'truth.json'),
   households: opts.households,
   files: truth.files.length,
   pages: truth.files.reduce((n, f) => n + f.pages.length, 0),

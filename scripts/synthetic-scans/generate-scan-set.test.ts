@@ -16,7 +16,7 @@ async function run(options: ScanSetOptions): Promise<{ files: Map<string, string
 
 describe('generateScanSet', () => {
   it('gives the same bytes and truth for the same seed, others for another seed', async () => {
-    const options: ScanSetOptions = { seed: 3, households: 1, levels: ['moderate'], format: 'tiff' };
+    const options: ScanSetOptions = { seed: 3, households: 1, levels: ['moderate'], format: 'tiff', maxMembers: 2 };
     const a = await run(options);
     const b = await run(options);
     const c = await run({ ...options, seed: 4 });
@@ -26,7 +26,7 @@ describe('generateScanSet', () => {
   });
 
   it('writes a book as household page then member pages, with truth for every page of every file', async () => {
-    const { truth, bytes } = await run({ seed: 5, households: 2, levels: ['clean'], format: 'tiff' });
+    const { truth, bytes } = await run({ seed: 5, households: 2, levels: ['clean'], format: 'tiff', maxMembers: 2 });
     expect(truth.files).toHaveLength(2);
     for (const f of truth.files) {
       expect(f.file).toBe(`clean/so-${f.book_no}.tiff`);
@@ -40,7 +40,7 @@ describe('generateScanSet', () => {
   });
 
   it('names loose pages by book and page, and keeps each page the same across levels but for the damage', async () => {
-    const { truth } = await run({ seed: 6, households: 1, levels: ['clean', 'poor'], format: 'mixed' });
+    const { truth } = await run({ seed: 6, households: 2, levels: ['clean', 'poor'], format: 'mixed', maxMembers: 1 });
     const byLevel = (level: string) => truth.files.filter((f) => f.level === level).flatMap((f) => f.pages);
     const clean = byLevel('clean');
     const poor = byLevel('poor');

@@ -26,6 +26,8 @@ export interface ScanSetOptions {
   households: number;
   levels: readonly DamageLevel[];
   format: ScanSetFormat;
+  /** Members at most in a book (9 by default); small books make quick tests and fixtures. */
+  maxMembers?: number;
   /** Books built at once (each book's pages are rendered in parallel); 2 by default. */
   concurrency?: number;
 }
@@ -48,7 +50,7 @@ export async function generateScanSet(
   options: ScanSetOptions,
   emit: (file: ScanFile) => void | Promise<void>,
 ): Promise<ScanTruth> {
-  const households = generateScanHouseholds(options.seed, options.households);
+  const households = generateScanHouseholds(options.seed, options.households, options.maxMembers);
   const truth: ScanTruth = {
     generator: 'scripts/generate-scans.ts',
     version: 1,
@@ -116,7 +118,7 @@ function bookPages(seed: number, h: ScanHousehold, edition: PrintEdition): BookP
     kind: 'household',
     content: hh,
     body: () => renderPageSvg({ kind: 'household', edition, rows: edition.householdRows, values: hh.values,
-      footer: { date: h.registered, caption: 'Trưởng Công an', officer: h.officer }, pageNo: 1 },
+      footer: { date: h.registered, caption: 'TRƯỞNG CÔNG AN', officer: h.officer }, pageNo: 1 },
     keyedRng(seed, h.index, 1, 'layout')),
   }];
   h.members.forEach((m, i) => {

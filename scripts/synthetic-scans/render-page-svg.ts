@@ -145,8 +145,7 @@ function footer(spec: PageSpec, rng: Rng, x0: number, x1: number, top: number): 
   const dateLine = `<text x="${r(cx)}" y="${r(top)}" font-family="${escapeXml(ed.labelFont)}" font-size="${r(label.size)}" ` +
     `fill="#111" text-anchor="middle" xml:space="preserve">Ngày <tspan ${pen}>${d.day}</tspan> tháng <tspan ${pen}>${d.month}</tspan>` +
     ` năm <tspan ${pen}>${d.year}</tspan></text>`;
-  const caption = spec.kind === 'household' ? 'TRƯỞNG CÔNG AN' : spec.footer.caption;
-  const out = [dateLine, svgText(cx, top + ed.fontSize * 1.5, caption, { ...label, bold: true, anchor: 'middle' })];
+  const out = [dateLine, svgText(cx, top + ed.fontSize * 1.5, spec.footer.caption, { ...label, bold: true, anchor: 'middle' })];
   const sigY = top + ed.fontSize * 4;
   if (spec.kind === 'household') out.push(stamp(cx - 120 + rng.int(-30, 30), sigY - 20 + rng.int(-20, 20), 170));
   out.push(scribble(rng, cx - 170 + rng.int(-20, 20), sigY, 300 + rng.int(0, 60), ed.entryColor));

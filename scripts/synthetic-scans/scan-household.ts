@@ -51,19 +51,19 @@ export interface ScanHousehold {
 const FIRST_BOOK_YEAR = 1988;
 const LAST_BOOK_YEAR = 2021;
 /** Household books rarely list more than this many members on their member pages. */
-const MAX_MEMBERS = 9;
+export const MAX_MEMBERS = 9;
 
 /**
- * `count` households, each drawn with its own sub-seed so consecutive books come from different communes
+ * `count` households of at most `maxMembers` members, each drawn with its own sub-seed so consecutive books come from different communes
  * (the spreadsheet generator keeps a commune's households together; a scan batch mixes them).
  */
-export function generateScanHouseholds(seed: number, count: number): ScanHousehold[] {
+export function generateScanHouseholds(seed: number, count: number, maxMembers = MAX_MEMBERS): ScanHousehold[] {
   const rng = new Rng(seed ^ 0x5ca11ed);
   const out: ScanHousehold[] = [];
   const usedBooks = new Set<string>();
   for (let index = 0; index < count; index++) {
     const sub = rng.int(1, 2 ** 31 - 1);
-    const [household] = generateHouseholds(sub, MAX_MEMBERS);
+    const [household] = generateHouseholds(sub, Math.max(1, maxMembers));
     if (usedBooks.has(household.bookNo)) {
       index--;
       continue;
