@@ -2,9 +2,11 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OcrPage } from './ocr-types.js';
+import { PREPROCESS_VERSION } from './preprocess-page.js';
+import { VIETNAMESE_MODEL } from './tesseract-pool.js';
 
-/** Names the preprocessing and model behind cached readings: change it when either changes. */
-export const OCR_CACHE_VERSION = 'preprocess-1+vie-4.0.0-lstm+psm-auto';
+/** Names the preprocessing and model behind cached readings (word boxes are in preprocessed geometry). */
+export const OCR_CACHE_VERSION = `preprocess-${PREPROCESS_VERSION}+vie-${VIETNAMESE_MODEL}-lstm+psm-auto`;
 
 /**
  * What tesseract read on a page, kept on disk by the sha256 of the page image, so a rerun (a file that changed,

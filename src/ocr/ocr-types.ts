@@ -57,4 +57,6 @@ export interface FieldReading {
 export interface PageReading {
   kind: PageKind;
   fields: FieldReading[];
+  /** Fields whose printed label was found, with an entry or without (an empty entry: nothing written there). */
+  labelled: RawField[];
 }

@@ -56,7 +56,8 @@ export function readPage(page: OcrPage): PageReading {
       if (i === hits.length - 1 && hit.label.continues === true) open = { entry, line };
     }
   }
-  return { kind: classify(entries, title), fields: fieldsOf(entries) };
+  const labelled = [...new Set(entries.flatMap((e) => (e.label.field === null ? [] : [e.label.field])))];
+  return { kind: classify(entries, title), fields: fieldsOf(entries), labelled };
 }
 
 /** "Ngày 15 tháng 6 năm 2005", "Điện Biên, ngày … tháng … năm …": the registration date, not a birth date. */

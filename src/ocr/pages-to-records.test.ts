@@ -8,9 +8,14 @@ function field(field: FieldReading['field'], text: string, confidence = 0.95): F
 const householdPage: PageReading = {
   kind: 'household',
   fields: [field('household_book_no', '110234567'), field('household_head', 'Lò Văn Pánh'), field('address', 'Bản Noong Bua, xã Thanh Minh')],
+  labelled: ['household_book_no', 'household_head', 'address'],
 };
 function memberPage(name: string, relation: string): PageReading {
-  return { kind: 'member', fields: [field('full_name', name, 0.91), field('relation_to_head', relation)] };
+  return {
+    kind: 'member',
+    fields: [field('full_name', name, 0.91), field('relation_to_head', relation), field('birth_date', '12/03/1985'), field('sex', 'Nữ')],
+    labelled: ['full_name', 'relation_to_head', 'birth_date', 'sex'],
+  };
 }
 
 describe('pagesToRecords', () => {
@@ -36,7 +41,8 @@ describe('pagesToRecords', () => {
     expect(first.records).toEqual([]);
     expect(first.householdsWithoutMembers).toEqual([]);
     const second = pagesToRecords([{ page: 1, reading: memberPage('Lò Thị Xuân', 'Vợ') }], 'trang-02.png', 'so-110234567', first.lastHousehold);
-    expect(second.records[0].source.raw).toMatchObject({ full_name: 'Lò Thị Xuân', address: 'Bản Noong Bua, xã Thanh Minh', household_head: 'Lò Văn Pánh' });
+    expect(second.records[0].source.raw).toMatchObject({ full_name: 'Lò Thị Xuân', address: 'Bản Noong Bua, xã Thanh Minh' });
+    expect(second.records[0].source.raw.household_head).toBeUndefined();
     expect(second.records[0].regions.address?.page).toBeNull();
     expect(second.records[0].regions.full_name?.page).toBe(1);
     expect(second.lastHousehold).toBe(first.lastHousehold);
@@ -44,7 +50,7 @@ describe('pagesToRecords', () => {
 
   it('reports pages it does not recognise and household pages with no members', () => {
     const result = pagesToRecords(
-      [{ page: 1, reading: { kind: 'other', fields: [] } }, { page: 2, reading: householdPage }, { page: 3, reading: householdPage }, { page: 4, reading: memberPage('Giàng A Páo', 'Con') }],
+      [{ page: 1, reading: { kind: 'other', fields: [], labelled: [] } }, { page: 2, reading: householdPage }, { page: 3, reading: householdPage }, { page: 4, reading: memberPage('Giàng A Páo', 'Con') }],
       'book.tiff',
       'inbox',
     );
@@ -59,6 +65,17 @@ describe('pagesToRecords', () => {
     expect(loose.records[0].source.householdKey).toBe('book:110998877');
     const unknown = pagesToRecords([{ page: 1, reading: memberPage('Vừ Thị Mỷ', 'Con') }], 'scan.jpg', 'inbox');
     expect(unknown.records[0].source.householdKey).toBeNull();
+  });
+
+  it('names the fields every member page has that this page did not yield, and why', () => {
+    const page: PageReading = {
+      kind: 'member',
+      fields: [field('full_name', 'Lò Thị Xuân'), field('relation_to_head', 'Vợ')],
+      labelled: ['full_name', 'relation_to_head', 'birth_date'],
+    };
+    const [record] = pagesToRecords([{ page: 4, reading: page }], 'so-110234567.pdf', 'inbox').records;
+    expect(record.missing).toEqual([{ field: 'birth_date', lost: 'entry' }, { field: 'sex', lost: 'label' }]);
+    expect(pagesToRecords([{ page: 1, reading: memberPage('Lò Thị Xuân', 'Vợ') }], 'a.png', 'inbox').records[0].missing).toEqual([]);
   });
 });
 

@@ -21,7 +21,18 @@ export interface ScanRecord {
   source: SourceRecord;
   /** Every raw field of the record read from a page (member fields and the household page's fields). */
   regions: Partial<Record<RawField, ScanFieldRegion>>;
+  /** Fields every member page has that this page did not yield: a reviewer must look at the page. */
+  missing: MissingField[];
 }
+
+export interface MissingField {
+  field: RawField;
+  /** label: the printed label was not found (OCR lost it); entry: the label is there, the entry is blank. */
+  lost: 'label' | 'entry';
+}
+
+/** Written for every person in every edition of the book: never legitimately absent from a member page. */
+const REQUIRED_MEMBER_FIELDS: readonly RawField[] = ['full_name', 'birth_date', 'sex', 'relation_to_head'];
 
 /** A household page's fields, carried to the member pages after it (in this file or the next files of its folder). */
 export interface HouseholdContext {
@@ -40,8 +51,12 @@ export interface PagesToRecordsResult {
   lastHousehold: HouseholdContext | null;
 }
 
-/** Household-page fields every member of that household carries. */
-const HOUSEHOLD_FIELDS: readonly RawField[] = ['household_book_no', 'household_head', 'address', 'hamlet', 'commune', 'district', 'province'];
+/**
+ * Household-page fields every member of that household carries. Not the head's name: members are grouped by the
+ * book (or the page), and the head has a member page of their own, so a doubtful reading of it is not worth a
+ * reviewer's time on every member.
+ */
+const HOUSEHOLD_FIELDS: readonly RawField[] = ['household_book_no', 'address', 'hamlet', 'commune', 'district', 'province'];
 
 /**
  * Turns a scanned file's pages, in order, into source records: one per member page. A member page belongs to
@@ -95,9 +110,13 @@ export function pagesToRecords(
     if (raw.household_book_no === undefined && bookFromName) raw.household_book_no = bookFromName;
     const book = raw.household_book_no?.replace(/\D/g, '') ?? '';
     const householdKey = book !== '' ? `book:${book}` : household ? `page:${household.context.key}` : null;
+    const missing = REQUIRED_MEMBER_FIELDS.filter((f) => raw[f] === undefined).map(
+      (field): MissingField => ({ field, lost: reading.labelled.includes(field) ? 'entry' : 'label' }),
+    );
     records.push({
       source: { locator: { file: fileName, sheet: null, row: null, page }, raw, confidence, householdKey },
       regions,
+      missing,
     });
   }
   return { records, otherPages, householdsWithoutMembers, lastHousehold: household?.context ?? null };

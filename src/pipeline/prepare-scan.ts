@@ -1,18 +1,20 @@
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import PQueue from 'p-queue';
 import sharp from 'sharp';
 import type { DiscoveredFile } from '../ingest/discover-files.js';
 import { UnreadableFileError } from '../ingest/extract-spreadsheet.js';
 import type { RawField, SourceRecord } from '../ingest/source-record.js';
 import { blockingKeys } from '../match/blocking-keys.js';
+import type { Issue } from '../normalize/issue.js';
 import { normalizeRecord, outcomeOf } from '../normalize/normalize-record.js';
 import type { GazetteerData } from '../normalize/address/gazetteer-data.js';
 import { buildGazetteerIndex } from '../normalize/address/gazetteer-index.js';
 import { OCR_CACHE_VERSION, OcrCache } from '../ocr/ocr-cache.js';
 import type { OcrBox } from '../ocr/ocr-types.js';
 import { readPage } from '../ocr/page-layout.js';
-import { PageImageError, readPageImages } from '../ocr/page-images.js';
+import { PageImageError, readPageImages, type PageImage } from '../ocr/page-images.js';
 import { pagesToRecords, type HouseholdContext, type ReadPage, type ScanRecord } from '../ocr/pages-to-records.js';
 import { preprocessPage } from '../ocr/preprocess-page.js';
 import { scanFieldIssues } from '../ocr/scan-field-checks.js';
@@ -23,6 +25,8 @@ import type { PreparedFile, PreparedRecord } from './prepare-file.js';
 
 export interface ScanTools {
   pool: TesseractPool;
+  /** Pages between decoding and OCR, across the run's files: bounds the memory decoded pages take. */
+  pages: PQueue;
   cache: OcrCache;
   gazetteer: RunGazetteer;
   /** Where reviewers' crops of doubtful fields go (`--out/crops`); their paths in the CSV are relative to `--out`. */
@@ -36,8 +40,10 @@ export interface ScanTools {
  * const tools = createScanTools(gazetteer, '11', { ocrCacheDir: 'data/ocr-cache', cropsDir: 'data/runs/x/crops' });
  */
 export function createScanTools(gazetteer: GazetteerData, defaultProvinceCode: string, dirs: { ocrCacheDir: string | null; cropsDir: string }): ScanTools {
+  const pool = new TesseractPool();
   return {
-    pool: new TesseractPool(),
+    pool,
+    pages: new PQueue({ concurrency: pool.size * 2 }),
     cache: new OcrCache(dirs.ocrCacheDir, OCR_CACHE_VERSION),
     gazetteer: { index: buildGazetteerIndex(gazetteer), version: gazetteer.version, defaultProvinceCode },
     cropsDir: dirs.cropsDir,
@@ -119,7 +125,7 @@ async function prepareRecords(
   for (const record of records) {
     const normalized = normalizeRecord(record.source, options);
     if (normalized.values) {
-      normalized.issues.push(...scanFieldIssues(record.source.raw, normalized));
+      normalized.issues.push(...scanFieldIssues(record.source.raw, normalized), ...missingFieldIssues(record));
       normalized.outcome = outcomeOf(normalized.issues);
     }
     const address = codeRecordAddress(record.source, normalized, tools.gazetteer);
@@ -138,18 +144,10 @@ async function readAllPages(bytes: Buffer, kind: 'image' | 'pdf', tools: ScanToo
         work.push(Promise.resolve({ page: image.page ?? work.length + 1, read: null, view: null, error: image.message }));
         continue;
       }
-      work.push(
-        (async (): Promise<PageDone> => {
-          try {
-            const key = tools.cache.key(image.gray);
-            const pre = await preprocessPage(image);
-            const ocr = (await tools.cache.get(key)) ?? (await tools.cache.put(key, await tools.pool.recognize(pre.ocrPng, pre)));
-            return { page: image.page, read: { page: image.page, reading: readPage(ocr) }, view: pre.viewPng, error: null };
-          } catch (err) {
-            return { page: image.page, read: null, view: null, error: `Trang ${image.page}: không đọc được ảnh (${(err as Error).message})` };
-          }
-        })(),
-      );
+      // Decoded pages are large (4 MB for an A5 page at 300 dpi): only a few wait for a worker at any time,
+      // across all the files being read, so a 300-page book does not hold 300 pages in memory.
+      await tools.pages.onSizeLessThan(tools.pool.size);
+      work.push(tools.pages.add(() => readOnePage(image, tools)) as Promise<PageDone>);
     }
   } catch (err) {
     if (work.length === 0) {
@@ -158,6 +156,38 @@ async function readAllPages(bytes: Buffer, kind: 'image' | 'pdf', tools: ScanToo
     work.push(Promise.resolve({ page: work.length + 1, read: null, view: null, error: (err as Error).message }));
   }
   return Promise.all(work);
+}
+
+const FIELD_VI: Partial<Record<RawField, string>> = {
+  full_name: 'Họ và tên', birth_date: 'Ngày, tháng, năm sinh', sex: 'Giới tính', relation_to_head: 'Quan hệ với chủ hộ',
+};
+
+/** A field every member page has, not read on this one: the reviewer reads it off the page (a crop of the page). */
+function missingFieldIssues(record: ScanRecord): Issue[] {
+  return record.missing
+    .filter(({ field }) => field !== 'full_name') // no name: normalizeRecord already rejects the record
+    .map(({ field, lost }) => ({
+      field,
+      code: lost === 'label' ? 'ocr_label_not_found' : 'ocr_entry_empty',
+      severity: 'review',
+      message:
+        lost === 'label'
+          ? `Không tìm thấy mục "${FIELD_VI[field]}" trên trang quét; hãy đọc trên ảnh và ghi giá trị`
+          : `Mục "${FIELD_VI[field]}" trên trang quét không có chữ nào đọc được; hãy đọc trên ảnh và ghi giá trị`,
+    }));
+}
+
+/** One page through preprocessing and OCR (or the cache); the page reviewers see is kept as a small JPEG. */
+async function readOnePage(image: PageImage, tools: ScanTools): Promise<PageDone> {
+  try {
+    const key = tools.cache.key(image.gray);
+    const pre = await preprocessPage(image);
+    const ocr = (await tools.cache.get(key)) ?? (await tools.cache.put(key, await tools.pool.recognize(pre.ocrPng, pre)));
+    const view = await sharp(pre.viewPng).jpeg({ quality: 85 }).toBuffer();
+    return { page: image.page, read: { page: image.page, reading: readPage(ocr) }, view, error: null };
+  } catch (err) {
+    return { page: image.page, read: null, view: null, error: `Trang ${image.page}: không đọc được ảnh (${(err as Error).message})` };
+  }
 }
 
 /**
@@ -174,16 +204,24 @@ async function attachScanFields(
   // Two books can both be called trang-1.png in different folders: the path's hash keeps their crops apart.
   const stem = `${safeStem(file.name)}-${createHash('sha256').update(file.path).digest('hex').slice(0, 6)}`;
   const scan: NonNullable<SourceRecord['scan']> = {};
+  const save = async (name: string, png: Promise<Buffer>): Promise<string> => {
+    await mkdir(cropsDir, { recursive: true });
+    await writeFile(join(cropsDir, name), await png);
+    return `crops/${name}`;
+  };
   for (const [field, region] of Object.entries(record.regions) as [RawField, NonNullable<ScanRecord['regions'][RawField]>][]) {
-    let crop: string | null = null;
     const view = region.page === null ? null : views.get(region.page);
-    if (doubtful.includes(field) && region.bbox && view) {
-      const name = `${stem}-p${region.page}-${field}.png`;
-      await mkdir(cropsDir, { recursive: true });
-      await writeFile(join(cropsDir, name), await cropRegion(view, region.bbox));
-      crop = `crops/${name}`;
-    }
+    const crop = doubtful.includes(field) && region.bbox && view
+      ? await save(`${stem}-p${region.page}-${field}.png`, cropRegion(view, region.bbox))
+      : null;
     scan[field] = { ocrText: region.ocrText, crop };
+  }
+  // A field with nothing read has no region: the reviewer gets the whole page, small enough to open quickly.
+  const page = record.source.locator.page;
+  const view = page === null ? null : views.get(page);
+  for (const { field } of record.missing) {
+    if (!doubtful.includes(field) || !view) continue;
+    scan[field] = { ocrText: '', crop: await save(`${stem}-p${page}-${field}.png`, sharp(view).resize({ width: 1000, withoutEnlargement: true }).png().toBuffer()) };
   }
   record.source.scan = scan;
 }
