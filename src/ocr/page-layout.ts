@@ -126,7 +126,23 @@ function keptPieces(pieces: readonly LinePiece[]): LinePiece[] {
   }
   const withText = segments.filter((s) => s.some((p) => p.kind === 'text'));
   const substantial = withText.filter((s) => s.map((p) => p.text).join('').replace(/[^\p{L}\p{N}]/gu, '').length > 1);
-  return (substantial.length > 0 ? substantial : withText).flat();
+  const kept = (substantial.length > 0 ? substantial : withText).flat();
+  // Remnants of a leader or a box line at the entry's ends ("Thái m“—"): one or two characters read with
+  // almost no confidence. Only at the ends: a short word inside an entry is part of it.
+  let start = 0;
+  let end = kept.length;
+  while (end - start > 1 && isSpeck(kept[end - 1])) end--;
+  while (end - start > 1 && isSpeck(kept[start])) start++;
+  return kept.slice(start, end);
+}
+
+const SPECK_CONFIDENCE = 40;
+
+function isSpeck(piece: LinePiece): boolean {
+  if (piece.kind !== 'text' || piece.confidence >= SPECK_CONFIDENCE) return false;
+  const alnum = piece.text.replace(/[^\p{L}\p{N}]/gu, '');
+  // One character, or one or two mixed with marks no entry has ("m“—"); "HK" of "HK 04512" stays.
+  return alnum.length <= 1 || (alnum.length <= 2 && /[^\p{L}\p{N}\s.,/-]/u.test(piece.text));
 }
 
 function trimmed(pieces: readonly LinePiece[]): LinePiece[] {

@@ -13,8 +13,8 @@ const householdPage: PageReading = {
 function memberPage(name: string, relation: string): PageReading {
   return {
     kind: 'member',
-    fields: [field('full_name', name, 0.91), field('relation_to_head', relation), field('birth_date', '12/03/1985'), field('sex', 'Nữ')],
-    labelled: ['full_name', 'relation_to_head', 'birth_date', 'sex'],
+    fields: [field('full_name', name, 0.91), field('relation_to_head', relation), field('birth_date', '12/03/1985'), field('sex', 'Nữ'), field('ethnicity', 'Thái')],
+    labelled: ['full_name', 'relation_to_head', 'birth_date', 'sex', 'ethnicity'],
   };
 }
 
@@ -71,10 +71,10 @@ describe('pagesToRecords', () => {
     const page: PageReading = {
       kind: 'member',
       fields: [field('full_name', 'Lò Thị Xuân'), field('relation_to_head', 'Vợ')],
-      labelled: ['full_name', 'relation_to_head', 'birth_date'],
+      labelled: ['full_name', 'relation_to_head', 'birth_date', 'ethnicity'],
     };
     const [record] = pagesToRecords([{ page: 4, reading: page }], 'so-110234567.pdf', 'inbox').records;
-    expect(record.missing).toEqual([{ field: 'birth_date', lost: 'entry' }, { field: 'sex', lost: 'label' }]);
+    expect(record.missing).toEqual([{ field: 'birth_date', lost: 'entry' }, { field: 'sex', lost: 'label' }, { field: 'ethnicity', lost: 'entry' }]);
     expect(pagesToRecords([{ page: 1, reading: memberPage('Lò Thị Xuân', 'Vợ') }], 'a.png', 'inbox').records[0].missing).toEqual([]);
   });
 });

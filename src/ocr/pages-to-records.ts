@@ -32,7 +32,7 @@ export interface MissingField {
 }
 
 /** Written for every person in every edition of the book: never legitimately absent from a member page. */
-const REQUIRED_MEMBER_FIELDS: readonly RawField[] = ['full_name', 'birth_date', 'sex', 'relation_to_head'];
+const REQUIRED_MEMBER_FIELDS: readonly RawField[] = ['full_name', 'birth_date', 'sex', 'relation_to_head', 'ethnicity'];
 
 /** A household page's fields, carried to the member pages after it (in this file or the next files of its folder). */
 export interface HouseholdContext {

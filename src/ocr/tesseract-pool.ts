@@ -96,8 +96,10 @@ export class TesseractPool {
       gzip: true,
       cacheMethod: 'none',
     });
-    // Book pages are blocks of label/entry lines: automatic segmentation, spaces between words kept.
-    await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO, preserve_interword_spaces: '1' });
+    // A book page is one column of label/entry lines, some sharing a line ("Giới tính: Nữ   Dân tộc: Thái").
+    // Automatic segmentation cuts such lines into blocks and reads an entry apart from its label (or loses it);
+    // one column of lines of varying size keeps each line whole, and is 2× faster.
+    await worker.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_COLUMN, preserve_interword_spaces: '1' });
     const slot = { worker, pages: 0 };
     this.#all.add(slot);
     return slot;

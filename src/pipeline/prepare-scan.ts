@@ -159,7 +159,7 @@ async function readAllPages(bytes: Buffer, kind: 'image' | 'pdf', tools: ScanToo
 }
 
 const FIELD_VI: Partial<Record<RawField, string>> = {
-  full_name: 'Họ và tên', birth_date: 'Ngày, tháng, năm sinh', sex: 'Giới tính', relation_to_head: 'Quan hệ với chủ hộ',
+  full_name: 'Họ và tên', birth_date: 'Ngày, tháng, năm sinh', sex: 'Giới tính', relation_to_head: 'Quan hệ với chủ hộ', ethnicity: 'Dân tộc',
 };
 
 /** A field every member page has, not read on this one: the reviewer reads it off the page (a crop of the page). */
