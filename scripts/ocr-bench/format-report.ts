@@ -113,10 +113,10 @@ export function formatExamples(outcomes: readonly FieldOutcome[], limit: number,
   const body = wrong.slice(0, limit).map((o) => {
     const show = (v: string | null): string => (v === null ? '∅' : fullIds || !isId(o.field) ? v : maskId(v));
     return [o.level, o.file.replace(/^[a-z]+\//, ''), o.field, show(o.truth), show(o.read), show(o.ocrText),
-      num(o.confidence, 2), isSilentError(o) ? 'SILENT' : 'review'];
+      String(o.edits), num(o.confidence, 2), isSilentError(o) ? 'SILENT' : 'review'];
   });
   const more = wrong.length > limit ? `\n… ${wrong.length - limit} more wrong fields (--verbose shows more)` : '';
-  return table(['level', 'page', 'field', 'truth', 'read', 'ocr text', 'conf', 'flag'], body) + more;
+  return table(['level', 'page', 'field', 'truth', 'read', 'ocr text', 'edits', 'conf', 'flag'], body) + more;
 }
 
 function isId(field: string): boolean {
