@@ -106,6 +106,14 @@ describe('applyPairDecisions', () => {
     ]);
   });
 
+  it('keeps a pending person with a doubtful field pending when its pair is decided: the field review decides', async () => {
+    const { db } = await seeded();
+    const doubt = [{ field: 'birth_date', code: 'low_confidence', severity: 'review', message: 'Độ tin cậy nhận dạng thấp (61%)' }];
+    await db.updateTable('source_records').set({ issues_json: JSON.stringify(doubt) }).where('person_id', '=', 5).execute();
+    expect(await applyPairDecisions(db, input([{ reviewId: 102, decision: 'different' }]))).toEqual({ merged: 0, activated: 0 });
+    expect((await db.selectFrom('persons').select('status').where('id', '=', 5).executeTakeFirstOrThrow()).status).toBe('pending_review');
+  });
+
   it('activates a pending candidate once the pending person is merged into it', async () => {
     const { db } = await seeded();
     await db.updateTable('persons').set({ status: 'pending_review' }).where('id', '=', 1).execute();

@@ -290,12 +290,19 @@ async function activateSettled(trx: Trx, ids: readonly number[]): Promise<number
   let activated = 0;
   for (let start = 0; start < ids.length; start += CHUNK) {
     const open = trx.selectFrom('match_reviews').select('person_id').where('status', '=', 'open');
+    // A person also pending for a doubtful field waits for review-fields.csv: deciding its pair does not vouch for it.
+    const doubtful = trx
+      .selectFrom('source_records')
+      .select('person_id')
+      .where('person_id', 'is not', null)
+      .where('issues_json', 'like', '%"severity":"review"%');
     const result = await trx
       .updateTable('persons')
       .set({ status: 'active' })
       .where('id', 'in', ids.slice(start, start + CHUNK))
       .where('status', '=', 'pending_review')
       .where('id', 'not in', open)
+      .where('id', 'not in', doubtful)
       .executeTakeFirst();
     activated += Number(result.numUpdatedRows);
   }
