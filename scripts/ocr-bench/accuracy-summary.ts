@@ -105,7 +105,7 @@ export function replayThresholds(outcomes: readonly FieldOutcome[], thresholds: 
     let silent = 0;
     let flagged = 0;
     for (const o of outcomes) {
-      const sent = o.flaggedByCheck || (o.confidence !== null && o.confidence < threshold);
+      const sent = o.flaggedByCheck || (o.reviewConfidence !== null && o.reviewConfidence < threshold);
       if (sent) flagged++;
       else if (!o.correct) silent++;
     }

@@ -84,12 +84,22 @@ export function collectOutcomes(
       outcomes.push(scoreField(
         { level: result.page.level as DamageLevel, file: truth.file, kind: truth.kind, field, truth: truth.fields[field] ?? '' },
         { read, ocrText: record?.source.scan?.[from]?.ocrText ?? null, confidence: record?.source.confidence[from] ?? (read === null ? null : 1) },
-        { flagged: reported || flags.all.has(field), flaggedByCheck: reported || flags.checks.has(field) },
+        { flagged: reported || flags.all.has(field), flaggedByCheck: reported || flags.checks.has(field), reviewConfidence: coveringConfidence(field, record) },
         options.today,
       ));
     }
   }
   return { outcomes, stats };
+}
+
+/** The lowest confidence of the record's fields whose low-confidence review would cover `field`. */
+function coveringConfidence(field: ScoredField, record: PreparedRecord | null): number | null {
+  let lowest: number | null = null;
+  for (const [raw, confidence] of Object.entries(record?.source.confidence ?? {})) {
+    if (typeof confidence !== 'number' || !record?.source.raw[raw as RawField]?.trim()) continue;
+    if (flaggedFields([{ field: raw, severity: 'review' }]).has(field)) lowest = Math.min(lowest ?? 1, confidence);
+  }
+  return lowest;
 }
 
 const ID_FIELDS: readonly ScoredField[] = ['personal_id', 'old_id', 'id_any'];

@@ -76,3 +76,11 @@ describe('summaries', () => {
     expect(at95).toMatchObject({ silent: 1, reviewShare: 0.5 });
   });
 });
+
+describe('threshold replay with a covering confidence', () => {
+  it('a hamlet missed on a page whose address was doubtful is caught at the address confidence', () => {
+    const hamlet = scoreField({ ...page('hamlet', 'Bản Sáng Tớ'), kind: 'household' }, { read: null, ocrText: null, confidence: null },
+      { flagged: true, flaggedByCheck: false, reviewConfidence: 0.71 }, today);
+    expect(replayThresholds([hamlet], [0.7, 0.8]).map((r) => r.silent)).toEqual([1, 0]);
+  });
+});

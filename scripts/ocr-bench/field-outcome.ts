@@ -26,6 +26,11 @@ export interface FieldOutcome {
   flagged: boolean;
   /** Flagged by a field check, not only by the low-confidence rule (to replay other thresholds). */
   flaggedByCheck: boolean;
+  /**
+   * The lowest confidence whose low-confidence review would cover this field (its own, or another address part's:
+   * a doubtful address sends every part to review); null when none. The threshold replay tests this one.
+   */
+  reviewConfidence: number | null;
   /** Levenshtein(read, truth) over the post-corrected text, and over the raw OCR text. */
   edits: number;
   ocrEdits: number;
@@ -80,7 +85,7 @@ export interface ReadField {
 export function scoreField(
   page: Pick<FieldOutcome, 'level' | 'file' | 'kind' | 'field' | 'truth'>,
   got: ReadField,
-  review: { flagged: boolean; flaggedByCheck: boolean },
+  review: { flagged: boolean; flaggedByCheck: boolean; reviewConfidence?: number | null },
   today: Date,
 ): FieldOutcome {
   const read = got.read === null || cerText(got.read) === '' ? null : got.read;
@@ -92,6 +97,7 @@ export function scoreField(
     correct: sameValue(page.field, page.truth, read, today),
     flagged: review.flagged,
     flaggedByCheck: review.flaggedByCheck,
+    reviewConfidence: review.reviewConfidence !== undefined ? review.reviewConfidence : read === null ? null : got.confidence,
     edits: levenshtein(cerText(read), cerText(page.truth)),
     ocrEdits: levenshtein(cerText(got.ocrText ?? read), cerText(page.truth)),
     truthChars: cerLength(page.truth),
