@@ -1,6 +1,7 @@
 import type { FieldChange, FieldRecordState } from '../db/field-corrections.js';
 import type { AddressCodeColumns } from '../db/schema.js';
 import { RAW_FIELDS, type RawField, type SourceRecord } from '../ingest/source-record.js';
+import { WRITTEN_FORMS } from '../ingest/written-fields.js';
 import type { Issue } from '../normalize/issue.js';
 import { normalizeRecord, outcomeOf, type NormalizedRecord } from '../normalize/normalize-record.js';
 import { writtenValue } from '../report/write-run-reports.js';
@@ -15,13 +16,9 @@ type Raw = SourceRecord['raw'];
  * several columns (family_middle + given_name, day/month/year, thôn/xã/huyện/tỉnh) is replaced by the one-column
  * form the reviewer wrote (full_name, birth_date, address).
  */
-const WRITTEN_IN: Readonly<Record<string, readonly (readonly RawField[])[]>> = {
-  personal_id: [['personal_id'], ['id_any']],
-  old_id: [['old_id'], ['id_any']],
-  full_name: [['full_name'], ['family_middle', 'given_name']],
-  birth_date: [['birth_date'], ['birth_day', 'birth_month', 'birth_year'], ['birth_year_male'], ['birth_year_female']],
-  address: [['address'], ['hamlet', 'commune', 'district', 'province']],
-};
+const WRITTEN_IN: Readonly<Record<string, readonly (readonly RawField[])[]>> = Object.fromEntries(
+  Object.entries(WRITTEN_FORMS).map(([field, forms]) => [field, forms.map((f) => f.fields)]),
+);
 
 const ADDRESS_FIELDS: ReadonlySet<string> = new Set(['address', 'hamlet', 'commune', 'district', 'province']);
 

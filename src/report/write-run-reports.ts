@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RAW_FIELDS, type RawField, type SourceRecord } from '../ingest/source-record.js';
+import { WRITTEN_FORMS } from '../ingest/written-fields.js';
 import type { Issue } from '../normalize/issue.js';
 import type { RunReview } from '../db/match-reviews.js';
 import { toCsv } from './csv-text.js';
@@ -33,23 +34,10 @@ export function rejectsCsv(rejected: readonly RecordForPeople[]): string {
   return toCsv([...LOCATOR_HEADER, 'lý do (reasons)', ...fields], rows);
 }
 
-/** Raw fields a canonical field is read from, in order, and how they join: the reviewer sees what was written. */
-const WRITTEN_AS: Record<string, readonly { fields: readonly RawField[]; join: string }[]> = {
-  personal_id: [{ fields: ['personal_id'], join: '' }, { fields: ['id_any'], join: '' }],
-  old_id: [{ fields: ['old_id'], join: '' }, { fields: ['id_any'], join: '' }],
-  full_name: [{ fields: ['full_name'], join: '' }, { fields: ['family_middle', 'given_name'], join: ' ' }],
-  birth_date: [
-    { fields: ['birth_date'], join: '' },
-    { fields: ['birth_day', 'birth_month', 'birth_year'], join: '/' },
-    { fields: ['birth_year_male'], join: '' },
-    { fields: ['birth_year_female'], join: '' },
-  ],
-  address: [{ fields: ['address'], join: '' }, { fields: ['hamlet', 'commune', 'district', 'province'], join: ', ' }],
-};
 
 /** The value as written in the source for a (raw or canonical) field. */
 export function writtenValue(raw: SourceRecord['raw'], field: string): string {
-  for (const { fields, join } of WRITTEN_AS[field] ?? [{ fields: [field as RawField], join: '' }]) {
+  for (const { fields, join } of WRITTEN_FORMS[field] ?? [{ fields: [field as RawField], join: '' }]) {
     const values = fields.map((f) => raw[f]).filter((v): v is string => Boolean(v));
     if (values.length > 0) return values.join(join);
   }
@@ -65,7 +53,7 @@ export const REVIEW_FIELDS_HEADER = [
 
 /** What OCR read for a (raw or canonical) field, and its crop: from the first raw field it is written in. */
 function scannedValue(source: SourceRecord, field: string): { ocrText: string; confidence: string; crop: string } {
-  for (const { fields } of WRITTEN_AS[field] ?? [{ fields: [field as RawField] }]) {
+  for (const { fields } of WRITTEN_FORMS[field] ?? [{ fields: [field as RawField] }]) {
     for (const f of fields) {
       const scanned = source.scan?.[f];
       if (scanned) {
