@@ -11,7 +11,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Reconciliation } from '../../src/report/reconciliation.js';
 
-const PIPELINE = 'nightly-probabilistic';
+/** The pipeline a batch is measured with. */
+export const BATCH_PIPELINE = 'nightly-probabilistic';
 
 /** The counts of reconciliation.json the bench reads. */
 export type RunReport = Pick<Reconciliation, 'run_id' | 'status' | 'records_in' | 'new' | 'merged' | 'flagged' | 'rejected' | 'issues_by_code'>;
@@ -26,8 +27,8 @@ export interface TimedImport {
 
 const GNU_TIME = '/usr/bin/time';
 
-export async function timedImport(o: { repo: string; inputs: string; db: string; out: string }): Promise<TimedImport> {
-  const cli = [join(o.repo, 'bin/hokhau.js'), 'import', o.inputs, '--db', o.db, '--out', o.out, '--pipeline', PIPELINE];
+export async function timedImport(o: { repo: string; inputs: string; db: string; out: string; pipeline?: string }): Promise<TimedImport> {
+  const cli = [join(o.repo, 'bin/hokhau.js'), 'import', o.inputs, '--db', o.db, '--out', o.out, '--pipeline', o.pipeline ?? BATCH_PIPELINE];
   // The probabilistic matcher is a pipeline of its own until it meets its targets (pipelines/nightly-probabilistic.ts).
   const withTime = existsSync(GNU_TIME);
   const [cmd, args] = withTime ? [GNU_TIME, ['-v', process.execPath, ...cli]] : [process.execPath, cli];

@@ -3,6 +3,7 @@ import * as initial from './migrations/0001-initial.js';
 import * as addressCodes from './migrations/0002-address-codes.js';
 import * as matching from './migrations/0003-matching.js';
 import * as fieldCorrections from './migrations/0004-field-corrections.js';
+import * as candidateIndexes from './migrations/0005-candidate-indexes.js';
 
 /** Migrations shipped in code (no directory scanning: works the same from tsx, a bundle or a test). */
 const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-address-codes': addressCodes,
   '0003-matching': matching,
   '0004-field-corrections': fieldCorrections,
+  '0005-candidate-indexes': candidateIndexes,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
