@@ -75,7 +75,7 @@ const f = (slot: Slot, label: string): PrintedField => ({ slot, label });
 const HK_2010: PrintEdition = {
   id: 'hk-2010',
   labelFont: 'DejaVu Serif',
-  entryFont: 'Liberation Serif',
+  entryFont: 'FreeSerif',
   entryItalic: true,
   entryColor: '#1b2a6b',
   fontSize: 40,
@@ -108,8 +108,8 @@ const HK_2010: PrintEdition = {
 /** An older typed book (1990s): typewriter entries at a fixed column, short labels, a frame and rulings. */
 const HK_1994: PrintEdition = {
   id: 'hk-1994',
-  labelFont: 'Liberation Serif',
-  entryFont: 'Liberation Mono',
+  labelFont: 'FreeSerif',
+  entryFont: 'FreeMono',
   entryItalic: false,
   entryColor: '#222222',
   fontSize: 44,
@@ -179,8 +179,8 @@ const HK_2016: PrintEdition = {
 /** A provincial reprint: Arial-like form, address printed as separate unit lines, ruled, CCCD number. */
 const HK_2008: PrintEdition = {
   id: 'hk-2008',
-  labelFont: 'Liberation Sans',
-  entryFont: 'Liberation Serif',
+  labelFont: 'FreeSans',
+  entryFont: 'FreeSerif',
   entryItalic: true,
   entryColor: '#1d1d4f',
   fontSize: 41,

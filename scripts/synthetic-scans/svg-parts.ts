@@ -34,9 +34,9 @@ export function svgText(x: number, y: number, text: string, s: TextStyle): strin
 const WIDTHS: Record<string, { lower: number; upper: number; digit: number; space: number }> = {
   'DejaVu Serif': { lower: 0.6, upper: 0.8, digit: 0.64, space: 0.32 },
   'DejaVu Sans': { lower: 0.6, upper: 0.78, digit: 0.64, space: 0.32 },
-  'Liberation Serif': { lower: 0.48, upper: 0.7, digit: 0.5, space: 0.25 },
-  'Liberation Sans': { lower: 0.54, upper: 0.7, digit: 0.56, space: 0.28 },
-  'Liberation Mono': { lower: 0.6, upper: 0.6, digit: 0.6, space: 0.6 },
+  'FreeSerif': { lower: 0.48, upper: 0.7, digit: 0.5, space: 0.25 },
+  'FreeSans': { lower: 0.54, upper: 0.7, digit: 0.56, space: 0.28 },
+  'FreeMono': { lower: 0.6, upper: 0.6, digit: 0.6, space: 0.6 },
 };
 
 /** Estimated advance width of `text` in px. */

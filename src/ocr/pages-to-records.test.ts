@@ -13,8 +13,8 @@ const householdPage: PageReading = {
 function memberPage(name: string, relation: string): PageReading {
   return {
     kind: 'member',
-    fields: [field('full_name', name, 0.91), field('relation_to_head', relation), field('birth_date', '12/03/1985'), field('sex', 'Nữ'), field('ethnicity', 'Thái')],
-    labelled: ['full_name', 'relation_to_head', 'birth_date', 'sex', 'ethnicity'],
+    fields: [field('full_name', name, 0.91), field('relation_to_head', relation), field('birth_date', '12/03/1985'), field('sex', 'Nữ'), field('ethnicity', 'Thái'), field('nationality', 'Việt Nam')],
+    labelled: ['full_name', 'relation_to_head', 'birth_date', 'sex', 'ethnicity', 'birthplace', 'native_place', 'religion', 'nationality', 'id_any'],
   };
 }
 
@@ -74,8 +74,28 @@ describe('pagesToRecords', () => {
       labelled: ['full_name', 'relation_to_head', 'birth_date', 'ethnicity'],
     };
     const [record] = pagesToRecords([{ page: 4, reading: page }], 'so-110234567.pdf', 'inbox').records;
-    expect(record.missing).toEqual([{ field: 'birth_date', lost: 'entry' }, { field: 'sex', lost: 'label' }, { field: 'ethnicity', lost: 'entry' }]);
+    expect(record.missing).toEqual([
+      { field: 'birth_date', lost: 'entry' }, { field: 'sex', lost: 'label' }, { field: 'ethnicity', lost: 'entry' },
+      { field: 'nationality', lost: 'label' },
+      { field: 'birthplace', lost: 'label' }, { field: 'native_place', lost: 'label' }, { field: 'religion', lost: 'label' },
+      { field: 'personal_id', lost: 'label' },
+    ]);
+    const noAddress: PageReading = { kind: 'household', fields: [field('household_book_no', '110234567')], labelled: ['household_book_no'] };
+    const [member] = pagesToRecords([{ page: 1, reading: noAddress }, { page: 2, reading: memberPage('Lò Thị Xuân', 'Vợ') }], 'a.pdf', 'inbox').records;
+    expect(member.missing).toEqual([{ field: 'address', lost: 'label' }]);
+    const unread = pagesToRecords([{ page: 1, reading: { kind: 'other', fields: [], labelled: [] } }, { page: 2, reading: memberPage('Lò Thị Xuân', 'Vợ') }], 'so-110234567.pdf', 'inbox');
+    expect(unread.records[0].missing).toEqual([{ field: 'address', lost: 'label' }]); // the book number is in the name
     expect(pagesToRecords([{ page: 1, reading: memberPage('Lò Thị Xuân', 'Vợ') }], 'a.png', 'inbox').records[0].missing).toEqual([]);
+  });
+});
+
+describe('pagesToRecords: book number in the name', () => {
+  it('keeps the number read on the page and names the file\'s when they differ', () => {
+    const [same] = pagesToRecords([{ page: 1, reading: householdPage }, { page: 2, reading: memberPage('Lò Thị Xuân', 'Vợ') }], 'so-110234567.pdf', 'inbox').records;
+    expect(same.bookInName).toBeNull();
+    const [differs] = pagesToRecords([{ page: 1, reading: householdPage }, { page: 2, reading: memberPage('Lò Thị Xuân', 'Vợ') }], 'so-110234561.pdf', 'inbox').records;
+    expect(differs.source.raw.household_book_no).toBe('110234567');
+    expect(differs.bookInName).toBe('110234561');
   });
 });
 

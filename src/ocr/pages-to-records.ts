@@ -23,6 +23,8 @@ export interface ScanRecord {
   regions: Partial<Record<RawField, ScanFieldRegion>>;
   /** Fields every member page has that this page did not yield: a reviewer must look at the page. */
   missing: MissingField[];
+  /** The book number in the file or folder name when it differs from the one read on the page (one is misread). */
+  bookInName: string | null;
 }
 
 export interface MissingField {
@@ -32,11 +34,27 @@ export interface MissingField {
 }
 
 /** Written for every person in every edition of the book: never legitimately absent from a member page. */
-const REQUIRED_MEMBER_FIELDS: readonly RawField[] = ['full_name', 'birth_date', 'sex', 'relation_to_head', 'ethnicity'];
+const REQUIRED_MEMBER_FIELDS: readonly RawField[] = ['full_name', 'birth_date', 'sex', 'relation_to_head', 'ethnicity', 'nationality'];
+
+/**
+ * Printed on every member page, though the entry may be left blank: when not even the label is found, OCR lost
+ * the line, and what was written there (possibly a value the pipeline would otherwise default) is unknown.
+ * Each group is one line of the form, whatever its wording.
+ */
+const PRINTED_MEMBER_LABELS: readonly (readonly RawField[])[] = [
+  ['birthplace'], ['native_place'], ['religion'], ['personal_id', 'id_any', 'old_id'],
+];
+
+/** Printed on every household page: the book number and the address (one line, or split into units). */
+const PRINTED_HOUSEHOLD_LABELS: readonly (readonly RawField[])[] = [
+  ['household_book_no'], ['address', 'hamlet', 'commune', 'district', 'province'],
+];
 
 /** A household page's fields, carried to the member pages after it (in this file or the next files of its folder). */
 export interface HouseholdContext {
   fields: FieldReading[];
+  /** Lines of the household page OCR lost (no label found), named by their first field. */
+  lost: RawField[];
   /** Groups its members when no book number is known. */
   key: string;
 }
@@ -86,11 +104,15 @@ export function pagesToRecords(
     if (reading.kind === 'household') {
       if (household && household.page !== null && household.members === 0) householdsWithoutMembers.push(household.page);
       const fields = reading.fields.filter((f) => HOUSEHOLD_FIELDS.includes(f.field));
-      household = { page, context: { fields, key: `${fileName}#${page}` }, members: 0 };
+      const lost = PRINTED_HOUSEHOLD_LABELS.filter((g) => !g.some((f) => reading.labelled.includes(f))).map((g) => g[0]);
+      household = { page, context: { fields, lost, key: `${fileName}#${page}` }, members: 0 };
       continue;
     }
     if (reading.kind === 'other') {
       otherPages.push(page);
+      // Not recognised before any household page of the book: most likely the household page itself, unread.
+      // Its members must not look as if their book had no address.
+      if (household === null) household = { page: null, context: { fields: [], lost: ['household_book_no', 'address'], key: `${fileName}#${page}` }, members: 0 };
       continue;
     }
     const raw: SourceRecord['raw'] = {};
@@ -109,14 +131,23 @@ export function pagesToRecords(
     }
     if (raw.household_book_no === undefined && bookFromName) raw.household_book_no = bookFromName;
     const book = raw.household_book_no?.replace(/\D/g, '') ?? '';
+    const bookInName = bookFromName !== null && book !== '' && book !== bookFromName ? bookFromName : null;
     const householdKey = book !== '' ? `book:${book}` : household ? `page:${household.context.key}` : null;
-    const missing = REQUIRED_MEMBER_FIELDS.filter((f) => raw[f] === undefined).map(
-      (field): MissingField => ({ field, lost: reading.labelled.includes(field) ? 'entry' : 'label' }),
-    );
+    const missing = [
+      ...REQUIRED_MEMBER_FIELDS.filter((f) => raw[f] === undefined).map(
+        (field): MissingField => ({ field, lost: reading.labelled.includes(field) ? 'entry' : 'label' }),
+      ),
+      ...PRINTED_MEMBER_LABELS.filter((g) => !g.some((f) => reading.labelled.includes(f) || raw[f] !== undefined))
+        .map((g): MissingField => ({ field: g[0], lost: 'label' })),
+      ...(household?.context.lost ?? [])
+        .filter((f) => !(f === 'household_book_no' && bookFromName !== null))
+        .map((field): MissingField => ({ field, lost: 'label' })),
+    ];
     records.push({
       source: { locator: { file: fileName, sheet: null, row: null, page }, raw, confidence, householdKey },
       regions,
       missing,
+      bookInName,
     });
   }
   return { records, otherPages, householdsWithoutMembers, lastHousehold: household?.context ?? null };

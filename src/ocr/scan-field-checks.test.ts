@@ -26,7 +26,13 @@ function issuesFor(raw: SourceRecord['raw']): { codes: string[]; fields: string[
 /** [what, fields changed from BASE, codes expected from scanFieldIssues]. */
 const CASES: [string, SourceRecord['raw'], string[]][] = [
   ['a plausible page', {}, []],
-  ['a minority name with an apostrophe and a consonant cluster', { full_name: "H'Hen Niê Kđăm" }, []],
+  ['a minority name with an apostrophe and a consonant cluster', { full_name: "H'Hen Niê Kđăm" }, ['ocr_family_name_unknown']],
+  ['a sign no address has', { address: 'Thân !, xã Nà Tòng, huyện Tuần Giáo' }, ['ocr_address_odd_sign']],
+  ['an address with numbers and abbreviations', { address: 'Số nhà 12/3, Tổ 5 - P. Him Lam, TP. Điện Biên Phủ' }, []],
+  ['a family name OCR stripped of its second mark', { full_name: 'Câm Văn Khăm' }, ['ocr_family_name_unknown']],
+  ['a family name read as another syllable', { full_name: 'ở Thị Phanh' }, ['ocr_family_name_unknown']],
+  ['Thái and Mông family names', { full_name: 'Cầm Văn Khăm' }, []],
+  ['a Mông family name', { full_name: 'Giàng Thị Mỷ' }, []],
   ['a name syllable OCR made up', { full_name: 'Lò Thj Mỷ' }, ['ocr_name_syllable_invalid']],
   ['a name that lost its diacritics', { full_name: 'Nguyen Thi Huong' }, ['ocr_name_without_diacritics']],
   ['digits in the head of household', { household_head: 'Lò V4n Pánh' }, ['ocr_name_has_digits']],

@@ -1,4 +1,5 @@
 import type { RawField, SourceRecord } from '../ingest/source-record.js';
+import { KNOWN_FAMILY_NAMES } from '../normalize/data/family-names.js';
 import type { Issue } from '../normalize/issue.js';
 import type { NormalizedRecord } from '../normalize/normalize-record.js';
 import { foldKey, isVietnameseSyllable } from '../normalize/vietnamese-text.js';
@@ -61,6 +62,10 @@ export function scanFieldIssues(raw: Raw, normalized: NormalizedRecord): Issue[]
   };
 
   for (const field of NAME_FIELDS) check(field, nameIssue(field, value(field)));
+  const family = normalized.values?.family_name;
+  check('full_name', family && !KNOWN_FAMILY_NAMES.has(family)
+    ? review('full_name', 'ocr_family_name_unknown', `Họ '${family}' không có trong danh sách họ thường gặp, có thể đọc sai dấu: '${value('full_name')}'`)
+    : null);
   check('sex', normalized.issues.some((i) => i.code === 'sex_abbreviated')
     ? review('sex', 'ocr_sex_abbreviated', `Giới tính chỉ đọc được một chữ, có thể thiếu chữ: '${value('sex')}'`)
     : null);
@@ -81,7 +86,19 @@ export function scanFieldIssues(raw: Raw, normalized: NormalizedRecord): Issue[]
     check(field, review(field, 'ocr_personal_id_digit_missing', `Số định danh đọc từ ảnh thiếu chữ số: '${value(field)}'`));
   }
   for (const field of TEXT_FIELDS) check(field, textIssue(field, value(field)));
+  for (const field of ADDRESS_FIELDS) check(field, addressIssue(field, value(field)));
   return issues;
+}
+
+const ADDRESS_FIELDS: readonly RawField[] = ['address', 'hamlet', 'commune', 'district', 'province'];
+
+/**
+ * Signs no address is written with ("Thân !, xã Nà Tòng"): the unit may still be coded from the rest, but the
+ * hamlet kept on the record would be a misreading. Numbers, commas, dots, slashes and dashes are normal.
+ */
+function addressIssue(field: RawField, text: string): Issue | null {
+  if (text === '' || !/[^\p{L}\p{M}\p{N}\s,./\-()']/u.test(text)) return null;
+  return review(field, 'ocr_address_odd_sign', `Địa chỉ có ký tự lạ, có thể đọc sai: '${text}'`);
 }
 
 /** Digits, odd signs, no diacritics at all, or a word that is no Vietnamese syllable: OCR misread a name. */

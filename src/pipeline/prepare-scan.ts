@@ -160,11 +160,22 @@ async function readAllPages(bytes: Buffer, kind: 'image' | 'pdf', tools: ScanToo
 
 const FIELD_VI: Partial<Record<RawField, string>> = {
   full_name: 'Họ và tên', birth_date: 'Ngày, tháng, năm sinh', sex: 'Giới tính', relation_to_head: 'Quan hệ với chủ hộ', ethnicity: 'Dân tộc',
+  birthplace: 'Nơi sinh', native_place: 'Nguyên quán', religion: 'Tôn giáo', nationality: 'Quốc tịch', personal_id: 'Số định danh / CMND',
+  household_book_no: 'Số sổ hộ khẩu (trang hộ)', address: 'Địa chỉ (trang hộ)',
 };
 
-/** A field every member page has, not read on this one: the reviewer reads it off the page (a crop of the page). */
+/**
+ * A field every member page has, not read on this one: the reviewer reads it off the page (a crop of the page).
+ * And a book number that disagrees with the one in the file or folder name: one of them is misread or misfiled.
+ */
 function missingFieldIssues(record: ScanRecord): Issue[] {
-  return record.missing
+  const conflict: Issue[] = record.bookInName === null ? [] : [{
+    field: 'household_book_no',
+    code: 'ocr_book_no_differs_from_name',
+    severity: 'review',
+    message: `Số sổ đọc trên trang (${record.source.raw.household_book_no}) khác số sổ trong tên tệp/thư mục (${record.bookInName})`,
+  }];
+  return conflict.concat(record.missing
     .filter(({ field }) => field !== 'full_name') // no name: normalizeRecord already rejects the record
     .map(({ field, lost }) => ({
       field,
@@ -174,7 +185,7 @@ function missingFieldIssues(record: ScanRecord): Issue[] {
         lost === 'label'
           ? `Không tìm thấy mục "${FIELD_VI[field]}" trên trang quét; hãy đọc trên ảnh và ghi giá trị`
           : `Mục "${FIELD_VI[field]}" trên trang quét không có chữ nào đọc được; hãy đọc trên ảnh và ghi giá trị`,
-    }));
+    })));
 }
 
 /** One page through preprocessing and OCR (or the cache); the page reviewers see is kept as a small JPEG. */
@@ -182,7 +193,7 @@ async function readOnePage(image: PageImage, tools: ScanTools): Promise<PageDone
   try {
     const key = tools.cache.key(image.gray);
     const pre = await preprocessPage(image);
-    const ocr = (await tools.cache.get(key)) ?? (await tools.cache.put(key, await tools.pool.recognize(pre.ocrPng, pre)));
+    const ocr = (await tools.cache.get(key)) ?? (await tools.cache.put(key, await tools.pool.recognize(process.env.HOKHAU_EXP_GRAY ? pre.viewPng : pre.ocrPng, pre)));
     const view = await sharp(pre.viewPng).jpeg({ quality: 85 }).toBuffer();
     return { page: image.page, read: { page: image.page, reading: readPage(ocr) }, view, error: null };
   } catch (err) {
