@@ -30,8 +30,7 @@ describe('findCandidates', () => {
       const incoming = [
         person({ full_name: 'Nguyễn Văn Khác', personal_id: '011068001234' }), // by personal ID
         person({ full_name: 'Quang Thi Ung', old_id: '040123456' }), // by old ID (and folded name)
-        person({ full_name: 'Giang A Pao', birth_date: '1999' }), // by folded name
-        person({ full_name: 'Sùng A Páo', given_name: 'Páo', birth_date: '1980-07-07' }), // by given name + year
+        person({ full_name: 'Giang A Pao', birth_date: '1980' }), // by folded name + year
         ...noise,
       ].map((values) => ({ values, keys: blockingKeys(values) }));
       const found = await findCandidates(registry.db, incoming);
@@ -39,6 +38,20 @@ describe('findCandidates', () => {
       expect(found[0].values.full_name).toBe('Lò Văn Pánh');
       const byIdOnly = await findCandidates(registry.db, incoming, ['personal_id']);
       expect(byIdOnly.map((c) => c.personId)).toEqual([1]);
+
+      // Only what a blocking rule can pair: the same given name and year needs the same full date (day and month
+      // either way round) or a family name of the same class; the same name needs the same year.
+      const byGiven = (full_name: string, birth_date: string) =>
+        findCandidates(registry.db, [person({ full_name, birth_date })].map((values) => ({ values, keys: blockingKeys(values) })));
+      const cases: [string, string, number[]][] = [
+        ['Sùng A Páo', '1980-03-02', [3]], // given name, date with day and month swapped
+        ['Sùng A Páo', '1980-07-07', []], // given name and year only, another family
+        ['Giàng Seo Páo', '1980', [3]], // given name, year, same family
+        ['Giàng A Páo', '1999', []], // same name, another year
+        ['Huỳnh Văn Pánh', '1968', []],
+        ['Lò Văn Pánh', '1968', [1]],
+      ];
+      for (const [name, date, ids] of cases) expect((await byGiven(name, date)).map((c) => c.personId), `${name} ${date}`).toEqual(ids);
     } finally {
       await registry.close();
     }

@@ -1,6 +1,8 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { BlockingKeys } from '../match/blocking-keys.js';
 import type { RegistryCandidate } from '../match/match-decision.js';
+import { parseIsoDate } from '../match/engine/comparisons/birth-date-comparison.js';
+import { familiesOfClass, nameFeatures } from '../match/engine/comparisons/vn-name-comparison.js';
 import { foldKey } from '../normalize/vietnamese-text.js';
 import type { PersonValues } from '../normalize/person-values.js';
 import { PERSON_VALUE_COLUMNS, personValuesFromRow } from './person-row.js';
@@ -18,16 +20,71 @@ const MATCHABLE = ['active', 'pending_review'] as const;
 
 const CHUNK = 2_000;
 
-function chunks<T>(items: readonly T[]): T[][] {
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+interface NameYear {
+  name: string;
+  year: string;
+}
+
+/** Given name and birth year, with the full birth date both ways round and the family names' prefixes that pair. */
+interface GivenYear {
+  given: string;
+  year: string;
+  d1: string | null;
+  d2: string | null;
+  f1: string;
+  f2: string;
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * The given-name keys of an incoming record as the blocking rules use them: same given name and full date (day and
+ * month either way round: given_date), or same given name, year and family name up to Hoàng/Huỳnh, Vũ/Võ
+ * (family_given_year).
+ */
+function givenYearKeys(values: PersonValues, given: string | null, year: string): GivenYear[] {
+  const features = nameFeatures(values);
+  if (!given || !features) return [];
+  const date = parseIsoDate(values.birth_date);
+  const full = date && date.day > 0 && date.month > 0;
+  const d1 = full ? `${date.year}-${pad2(date.month)}-${pad2(date.day)}` : null;
+  const d2 = full && date.day <= 12 ? `${date.year}-${pad2(date.day)}-${pad2(date.month)}` : d1;
+  const families = familiesOfClass(features.familyClass).map((f) => `${f} `);
+  return [{ given, year, d1, d2, f1: families[0], f2: families[1] ?? families[0] }];
+}
+
+/** Persons of the same folded name (or an incoming other name) and birth year: the (name_fold, birth_year) index. */
+function byNameYear(db: Db, keys: readonly NameYear[]): Promise<{ id: number }[]> {
+  const rows = sql.join(keys.map((k) => sql`(${k.name}, ${k.year})`));
+  return sql<{ id: number }>`WITH k(name, year) AS (VALUES ${rows})
+    SELECT p.id FROM k JOIN persons p ON p.name_fold = k.name AND p.birth_year = k.year
+    WHERE p.status IN ('active', 'pending_review')`.execute(db).then((r) => r.rows);
+}
+
+/**
+ * Persons of the same given name and birth year (the (given_fold, birth_year) index) that one of the given-name rules
+ * pairs: same full date either way round, or a family name of the same class (the folded name starts with it).
+ */
+function byGivenYear(db: Db, keys: readonly GivenYear[]): Promise<{ id: number }[]> {
+  const rows = sql.join(keys.map((k) => sql`(${k.given}, ${k.year}, ${k.d1}, ${k.d2}, ${k.f1}, ${k.f2})`));
+  return sql<{ id: number }>`WITH k(given, year, d1, d2, f1, f2) AS (VALUES ${rows})
+    SELECT p.id FROM k JOIN persons p ON p.given_fold = k.given AND p.birth_year = k.year
+    WHERE p.status IN ('active', 'pending_review')
+      AND (p.birth_date = k.d1 OR p.birth_date = k.d2 OR substr(p.name_fold, 1, length(k.f1)) = k.f1 OR substr(p.name_fold, 1, length(k.f2)) = k.f2)`
+    .execute(db).then((r) => r.rows);
 }
 
 /**
  * The registry persons (active, or loaded pending a review) that could be any of these incoming people, found through
- * indexes with the blocking keys: same personal ID, same old ID, same folded name (or an incoming other name), same
- * given name and birth year, same household book; then the other members of their households (household evidence:
+ * indexes with what the blocking rules pair: same personal ID, same old ID, same folded name (or an incoming other
+ * name) and birth year, same given name and full birth date (day and month either way round), same given name, birth
+ * year and family name (Hoàng/Huỳnh, Vũ/Võ alike), same household book; then the other members of their households (household evidence:
  * a family that moved is recognised by its members together). Each carries its household and the persons a
  * reviewer decided are someone else (match_decisions), so that pair is never asked again. Never a scan of the registry.
  *
@@ -42,35 +99,33 @@ export async function findCandidates(
   const use = new Set(keys);
   const personalIds = new Set<string>();
   const oldIds = new Set<string>();
-  const names = new Set<string>();
-  const givenYears = new Map<string, [string, string]>();
+  const nameYears = new Map<string, NameYear>();
+  const givenYears = new Map<string, GivenYear>();
   const books = new Set<string>();
   for (const { values, keys } of incoming) {
     if (values.personal_id) personalIds.add(values.personal_id);
     if (values.old_id) oldIds.add(values.old_id);
     if (!keys) continue;
-    if (keys.name_fold) names.add(keys.name_fold);
-    for (const other of (values.other_name ?? '').split(/[,;/]/)) if (foldKey(other)) names.add(foldKey(other));
-    if (keys.given_fold && keys.birth_year) givenYears.set(`${keys.given_fold}|${keys.birth_year}`, [keys.given_fold, keys.birth_year]);
+    const year = keys.birth_year;
+    if (year) {
+      const names = [keys.name_fold, ...(values.other_name ?? '').split(/[,;/]/).map((o) => foldKey(o))];
+      for (const name of names) if (name) nameYears.set(`${name}|${year}`, { name, year });
+      for (const g of givenYearKeys(values, keys.given_fold, year)) givenYears.set(`${g.given}|${g.year}|${g.d1}|${g.d2}|${g.f1}|${g.f2}`, g);
+    }
     if (values.household_book_no) books.add(values.household_book_no);
   }
 
   const ids = new Set<number>();
-  const collect = async (query: (chunk: any[]) => Promise<{ id: number }[]>, keys: Iterable<unknown>) => {
-    for (const chunk of chunks([...keys])) for (const row of await query(chunk)) ids.add(row.id);
+  const collect = async <T>(query: (chunk: T[]) => Promise<{ id: number }[]>, keys: Iterable<T>, size = CHUNK) => {
+    for (const chunk of chunks([...keys], size)) for (const row of await query(chunk)) ids.add(row.id);
   };
   const persons = () => db.selectFrom('persons').select('persons.id').where('persons.status', 'in', MATCHABLE);
   if (use.has('personal_id')) await collect((c) => persons().where('personal_id', 'in', c).execute(), personalIds);
   if (use.has('old_id')) await collect((c) => persons().where('old_id', 'in', c).execute(), oldIds);
-  if (use.has('name')) await collect((c) => persons().where('name_fold', 'in', c).execute(), names);
-  if (use.has('given_year')) {
-    // Per birth year, the given names of that year: each query is an exact range of the (given_fold, birth_year) index.
-    const byYear = new Map<string, string[]>();
-    for (const [given, year] of givenYears.values()) byYear.set(year, [...(byYear.get(year) ?? []), given]);
-    for (const [year, givens] of byYear) {
-      await collect((c) => persons().where('birth_year', '=', year).where('given_fold', 'in', c).execute(), givens);
-    }
-  }
+  // Only what the blocking rules can pair, so the candidates (and their households) stay proportional to the batch,
+  // not to the registry: a common name or given name of a year has hundreds of persons in a 1M registry.
+  if (use.has('name')) await collect((c) => byNameYear(db, c), nameYears.values(), CHUNK / 2);
+  if (use.has('given_year')) await collect((c) => byGivenYear(db, c), givenYears.values(), CHUNK / 4);
   if (use.has('book')) {
     await collect(
       (c) => persons().innerJoin('households', 'households.id', 'persons.household_id').where('households.book_no', 'in', c).execute(),

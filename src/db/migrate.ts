@@ -4,6 +4,7 @@ import * as addressCodes from './migrations/0002-address-codes.js';
 import * as matching from './migrations/0003-matching.js';
 import * as fieldCorrections from './migrations/0004-field-corrections.js';
 import * as candidateIndexes from './migrations/0005-candidate-indexes.js';
+import * as nameYearIndex from './migrations/0006-name-year-index.js';
 
 /** Migrations shipped in code (no directory scanning: works the same from tsx, a bundle or a test). */
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-matching': matching,
   '0004-field-corrections': fieldCorrections,
   '0005-candidate-indexes': candidateIndexes,
+  '0006-name-year-index': nameYearIndex,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -5,7 +5,7 @@ import { matchProbability, scorePairs, type Decision, type ScoredPairs } from '.
 import { brokenGuards } from './engine/guard.js';
 import { expandHouseholdPairs, householdBonus, householdSupport, withHouseholdPart } from './engine/household-evidence.js';
 import type { ResolvedModel } from './engine/model.js';
-import { prepareRecords } from './engine/prepared-records.js';
+import { prepareRecords, prepareRecordsAt } from './engine/prepared-records.js';
 import { termFrequencies } from './engine/term-frequency.js';
 import { idKey } from './engine/comparisons/id-comparison.js';
 import type { MatchInput, MatchResult, MergeTarget, RegistryCandidate } from './match-decision.js';
@@ -43,15 +43,18 @@ function registryHousehold(candidate: RegistryCandidate): string | null {
 function scoreLinked(
   model: ResolvedModel<PersonValues>,
   left: ReturnType<typeof prepareRecords<PersonValues>>,
-  right: ReturnType<typeof prepareRecords<PersonValues>>,
+  registry: readonly PersonValues[],
   households: { incoming: (string | null)[]; registry: (string | null)[] },
   tf: ReturnType<typeof termFrequencies> | undefined,
 ): { scored: ScoredPairs; members: Uint8Array } {
-  let scored = scorePairs(model, left, right, linkPairs(model.blockingRules, left.records, right.records), tf);
+  // Only the candidates some pair reaches are prepared: most are household members fetched for the expansion below.
+  const blocked = linkPairs(model.blockingRules, left.records, registry);
+  const right = prepareRecordsAt(model, registry, blocked.right);
+  let scored = scorePairs(model, left, right, blocked, tf);
   const spec = model.spec.household;
   if (!spec) return { scored, members: new Uint8Array(scored.left.length) };
   const extra = expandHouseholdPairs(scored, households.incoming, households.registry, spec.supportWeight, spec.maxExpandedPairs);
-  if (extra.left.length > 0) scored = concatScored(scored, scorePairs(model, left, right, extra, tf));
+  if (extra.left.length > 0) scored = concatScored(scored, scorePairs(model, left, prepareRecordsAt(model, registry, extra.right, right), extra, tf));
   return { scored, members: householdSupport(scored, households.incoming, households.registry, spec.supportWeight) };
 }
 
@@ -93,7 +96,6 @@ export function decideProbabilistic(
   const incoming = live.map((i) => records[i].values!);
   const registryValues = registry.map((c) => c.values);
   const left = prepareRecords(model, incoming);
-  const right = prepareRecords(model, registryValues);
   // Name frequencies from the batch (a sample of the province; the candidates are biased towards the same names),
   // and only when it is large enough to tell a common name from a rare one.
   const tf = incoming.length + registryValues.length >= MIN_TF_SAMPLE ? termFrequencies(model, left) : undefined;
@@ -105,7 +107,7 @@ export function decideProbabilistic(
     if (candidate.decision === 'distinct') return;
     if (!best[k] || candidate.weight > best[k]!.weight) best[k] = candidate;
   };
-  const { scored: linked, members } = scoreLinked(model, left, right, households, tf);
+  const { scored: linked, members } = scoreLinked(model, left, registryValues, households, tf);
   const weights = Float64Array.from(linked.weights, (w, p) => (model.spec.household ? w + householdBonus(model.spec.household, members[p]) : w));
   const notAgain = remembered(registry, linked, weights);
   for (let p = 0; p < linked.left.length; p++) {

@@ -18,6 +18,28 @@ export function prepareRecords<R>(model: ResolvedModel<R>, records: readonly R[]
 }
 
 /**
+ * Computes the features of only the records at `indices` (into `into` when given, else a new set): a registry
+ * candidate set is mostly household members that no pair reaches, and preparing them was most of a batch's
+ * matching time. Features of other records stay undefined, so only pairs of prepared records may be compared.
+ *
+ * @example
+ * const registry = prepareRecordsAt(model, candidates, pairs.right);
+ * prepareRecordsAt(model, candidates, extra.right, registry); // household pairs found later
+ */
+export function prepareRecordsAt<R>(model: ResolvedModel<R>, records: readonly R[], indices: ArrayLike<number>, into?: PreparedRecords<R>): PreparedRecords<R> {
+  const prepared = into ?? { records, features: model.comparisons.map(() => new Array<unknown>(records.length)) };
+  const done = new Uint8Array(records.length);
+  for (let k = 0; k < indices.length; k++) {
+    const j = indices[k];
+    if (done[j]) continue;
+    done[j] = 1;
+    if (into && model.comparisons.length > 0 && j in into.features[0]) continue;
+    model.comparisons.forEach((c, ci) => (prepared.features[ci][j] = c.prepare(records[j])));
+  }
+  return prepared;
+}
+
+/**
  * Writes the level index of each comparison for pair (i, j) into `out` from `offset`.
  *
  * @example

@@ -24,6 +24,16 @@ export interface NameFeatures {
 const FAMILY_EQUIVALENTS: Readonly<Record<string, string>> = { huynh: 'hoang', vo: 'vu' };
 
 /**
+ * The folded family names of a class: a record of class `hoang` may be written Hoàng or Huỳnh.
+ *
+ * @example
+ * familiesOfClass('hoang'); // ['hoang', 'huynh']
+ */
+export function familiesOfClass(familyClass: string): string[] {
+  return [familyClass, ...Object.keys(FAMILY_EQUIVALENTS).filter((f) => FAMILY_EQUIVALENTS[f] === familyClass && f !== familyClass)];
+}
+
+/**
  * Vietnamese full-name comparison, family / middle / given aware.
  * Levels: null; exact; tone placement only; equal without diacritics; surname variant (Hoàng/Huỳnh, Vũ/Võ) with the
  * rest equal; same family and given name but middle name differs or missing; Jaro–Winkler ≥ 0.92; ≥ 0.85;
