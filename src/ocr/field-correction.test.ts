@@ -50,3 +50,14 @@ describe('correctField', () => {
     });
   }
 });
+
+describe('correctField: letters read as digits in word fields', () => {
+  it.each([
+    ['full_name', '7òng Thị Phanh', 'Tòng Thị Phanh'],
+    ['ethnicity', '7hái', 'Thái'],
+    ['full_name', 'Lò Văn 5ình', 'Lò Văn Sình'],
+    ['full_name', 'Lò V4n Pánh', 'Lò V4n Pánh'],
+    ['birthplace', '7 Điện Biên', '7 Điện Biên'],
+    ['religion', '0', '0'],
+  ] as const)('%s %s → %s', (field, text, expected) => expect(correctField(field, text)).toBe(expected));
+});

@@ -41,7 +41,25 @@ export function correctField(field: RawField, text: string): string {
   if (DATE_FIELDS.has(field)) return correctDate(base);
   if (field === 'household_book_no') return correctBookNo(base);
   if (field === 'sex') return correctSex(base);
+  if (LETTER_FIELDS.has(field)) return correctLetters(base);
   return base;
+}
+
+/** Fields written in words only: a digit in one of their words is a letter OCR misread. */
+const LETTER_FIELDS: ReadonlySet<RawField> = new Set([
+  'full_name', 'other_name', 'family_middle', 'given_name', 'household_head', 'ethnicity', 'religion', 'nationality',
+  'relation_to_head',
+]);
+
+/** Digits tesseract reads for the capital that starts a word, in italic and handwritten entries ("7òng" for Tòng). */
+const LEADING_DIGIT_AS_LETTER: Readonly<Record<string, string>> = { '7': 'T', '0': 'O', '5': 'S', '8': 'B', '6': 'G' };
+
+/**
+ * A word that starts with one of those digits and goes on in letters gets the capital back ("7hái" → "Thái",
+ * "7Hái" → "THái" → proper case later). Other digits stay: the name checks send them to a reviewer.
+ */
+function correctLetters(text: string): string {
+  return text.replace(/(^|\s)([07586])(?=\p{L})/gu, (_, space: string, digit: string) => space + LEADING_DIGIT_AS_LETTER[digit]);
 }
 
 /** Leaders become spaces, whitespace is collapsed, punctuation is trimmed from both ends. */
