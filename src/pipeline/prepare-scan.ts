@@ -193,7 +193,7 @@ async function readOnePage(image: PageImage, tools: ScanTools): Promise<PageDone
   try {
     const key = tools.cache.key(image.gray);
     const pre = await preprocessPage(image);
-    const ocr = (await tools.cache.get(key)) ?? (await tools.cache.put(key, await tools.pool.recognize(process.env.HOKHAU_EXP_GRAY ? pre.viewPng : pre.ocrPng, pre)));
+    const ocr = (await tools.cache.get(key)) ?? (await tools.cache.put(key, await tools.pool.recognize(pre.ocrPng, pre)));
     const view = await sharp(pre.viewPng).jpeg({ quality: 85 }).toBuffer();
     return { page: image.page, read: { page: image.page, reading: readPage(ocr) }, view, error: null };
   } catch (err) {
