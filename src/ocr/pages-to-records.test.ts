@@ -14,7 +14,7 @@ function memberPage(name: string, relation: string): PageReading {
   return {
     kind: 'member',
     fields: [field('full_name', name, 0.91), field('relation_to_head', relation), field('birth_date', '12/03/1985'), field('sex', 'Nữ'), field('ethnicity', 'Thái'), field('nationality', 'Việt Nam')],
-    labelled: ['full_name', 'relation_to_head', 'birth_date', 'sex', 'ethnicity', 'birthplace', 'native_place', 'religion', 'nationality', 'id_any'],
+    labelled: ['full_name', 'relation_to_head', 'birth_date', 'sex', 'ethnicity', 'other_name', 'birthplace', 'native_place', 'religion', 'nationality', 'id_any'],
   };
 }
 
@@ -77,7 +77,7 @@ describe('pagesToRecords', () => {
     expect(record.missing).toEqual([
       { field: 'birth_date', lost: 'entry' }, { field: 'sex', lost: 'label' }, { field: 'ethnicity', lost: 'entry' },
       { field: 'nationality', lost: 'label' },
-      { field: 'birthplace', lost: 'label' }, { field: 'native_place', lost: 'label' }, { field: 'religion', lost: 'label' },
+      { field: 'other_name', lost: 'label' }, { field: 'birthplace', lost: 'label' }, { field: 'native_place', lost: 'label' }, { field: 'religion', lost: 'label' },
       { field: 'personal_id', lost: 'label' },
     ]);
     const noAddress: PageReading = { kind: 'household', fields: [field('household_book_no', '110234567')], labelled: ['household_book_no'] };

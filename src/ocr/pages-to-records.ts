@@ -42,7 +42,7 @@ const REQUIRED_MEMBER_FIELDS: readonly RawField[] = ['full_name', 'birth_date', 
  * Each group is one line of the form, whatever its wording.
  */
 const PRINTED_MEMBER_LABELS: readonly (readonly RawField[])[] = [
-  ['birthplace'], ['native_place'], ['religion'], ['personal_id', 'id_any', 'old_id'],
+  ['other_name'], ['birthplace'], ['native_place'], ['religion'], ['personal_id', 'id_any', 'old_id'],
 ];
 
 /** Printed on every household page: the book number and the address (one line, or split into units). */

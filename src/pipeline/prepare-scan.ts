@@ -160,7 +160,7 @@ async function readAllPages(bytes: Buffer, kind: 'image' | 'pdf', tools: ScanToo
 
 const FIELD_VI: Partial<Record<RawField, string>> = {
   full_name: 'Họ và tên', birth_date: 'Ngày, tháng, năm sinh', sex: 'Giới tính', relation_to_head: 'Quan hệ với chủ hộ', ethnicity: 'Dân tộc',
-  birthplace: 'Nơi sinh', native_place: 'Nguyên quán', religion: 'Tôn giáo', nationality: 'Quốc tịch', personal_id: 'Số định danh / CMND',
+  other_name: 'Họ và tên gọi khác', birthplace: 'Nơi sinh', native_place: 'Nguyên quán', religion: 'Tôn giáo', nationality: 'Quốc tịch', personal_id: 'Số định danh / CMND',
   household_book_no: 'Số sổ hộ khẩu (trang hộ)', address: 'Địa chỉ (trang hộ)',
 };
 
