@@ -15,6 +15,7 @@ import { OCR_CACHE_VERSION, OcrCache } from '../ocr/ocr-cache.js';
 import type { OcrBox } from '../ocr/ocr-types.js';
 import { readPage } from '../ocr/page-layout.js';
 import { PageImageError, readPageImages, type PageImage } from '../ocr/page-images.js';
+import { placeNameIssue, placeNameKeys } from '../ocr/place-name-check.js';
 import { pagesToRecords, type HouseholdContext, type ReadPage, type ScanRecord } from '../ocr/pages-to-records.js';
 import { preprocessPage } from '../ocr/preprocess-page.js';
 import { scanFieldIssues } from '../ocr/scan-field-checks.js';
@@ -27,6 +28,8 @@ export interface ScanTools {
   pool: TesseractPool;
   /** Pages between decoding and OCR, across the run's files: bounds the memory decoded pages take. */
   pages: PQueue;
+  /** Every gazetteer unit name (tone-placement keys): what a birthplace or native place on a page may say. */
+  placeNames: ReadonlySet<string>;
   cache: OcrCache;
   gazetteer: RunGazetteer;
   /** Where reviewers' crops of doubtful fields go (`--out/crops`); their paths in the CSV are relative to `--out`. */
@@ -44,6 +47,7 @@ export function createScanTools(gazetteer: GazetteerData, defaultProvinceCode: s
   return {
     pool,
     pages: new PQueue({ concurrency: pool.size * 2 }),
+    placeNames: placeNameKeys([...Object.values(gazetteer.legacy), ...Object.values(gazetteer.current)].flat()),
     cache: new OcrCache(dirs.ocrCacheDir, OCR_CACHE_VERSION),
     gazetteer: { index: buildGazetteerIndex(gazetteer), version: gazetteer.version, defaultProvinceCode },
     cropsDir: dirs.cropsDir,
@@ -126,6 +130,7 @@ async function prepareRecords(
     const normalized = normalizeRecord(record.source, options);
     if (normalized.values) {
       normalized.issues.push(...scanFieldIssues(record.source.raw, normalized), ...missingFieldIssues(record));
+      normalized.issues.push(...placeIssues(record.source.raw, normalized.issues, tools.placeNames));
       normalized.outcome = outcomeOf(normalized.issues);
     }
     const address = codeRecordAddress(record.source, normalized, tools.gazetteer);
@@ -156,6 +161,16 @@ async function readAllPages(bytes: Buffer, kind: 'image' | 'pdf', tools: ScanToo
     work.push(Promise.resolve({ page: work.length + 1, read: null, view: null, error: (err as Error).message }));
   }
   return Promise.all(work);
+}
+
+/** Birthplace and native place checked name by name against the gazetteer (unless already doubtful). */
+function placeIssues(raw: SourceRecord['raw'], issues: readonly Issue[], known: ReadonlySet<string>): Issue[] {
+  return (['birthplace', 'native_place'] as const).flatMap((field) => {
+    const text = raw[field];
+    if (!text || issues.some((i) => i.field === field && i.severity !== 'warning')) return [];
+    const issue = placeNameIssue(field, text, known);
+    return issue ? [issue] : [];
+  });
 }
 
 const FIELD_VI: Partial<Record<RawField, string>> = {
