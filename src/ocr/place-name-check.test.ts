@@ -11,6 +11,8 @@ describe('placeNameIssue', () => {
     ['TP Điện Biên Phủ, Điện Biên', null],
     ['Thanh Hóa', null], // the other tone placement
     ['Bản Nà Ngám, xã Quảng Lâm, Điện Biên', null],
+    ['Số nhà 12, đường Võ Nguyên Giáp, TP Điện Biên Phủ', null],
+    ['Bản Lọng Luông, xã Quảng Lâm, huyện Mường Nhé, tính Điện Biên', 'tính Điện Biên'],
     ['Quảng Lôm, Mường Nhé, Điện Biên', 'Quảng Lôm'],
     ['Điền Biên', 'Điền Biên'],
     ['Mong U, Điện Biên Đông, Điện Biên', 'Mong U'],

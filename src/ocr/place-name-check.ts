@@ -4,7 +4,7 @@ import { toneKey } from '../normalize/vietnamese-text.js';
 /** Unit words written before a place name ("xã Thanh Minh", "H. Điện Biên", "TP Điện Biên Phủ"). */
 const UNIT_WORD_RE = /^(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh|tp\.?|tx\.?|tt\.?|h\.|x\.|t\.|p\.|q\.)\s*/iu;
 /** Parts below the commune: not in the gazetteer, left to the address checks. */
-const BELOW_COMMUNE_RE = /^(?:bản|thôn|tổ|xóm|đội|khối|ấp|số nhà|sn|khu|tiểu khu|làng|phố)\b/iu;
+const BELOW_COMMUNE_RE = /^(?:bản|thôn|tổ|xóm|đội|khối|ấp|số nhà|sn|khu|tiểu khu|làng|phố|đường|ngõ|ngách|hẻm|kiệt|tdp|kp)(?![\p{L}])/iu;
 
 /**
  * The names a place written on a scanned page may use: every unit of the gazetteer, before and after 2025,

@@ -163,9 +163,12 @@ async function readAllPages(bytes: Buffer, kind: 'image' | 'pdf', tools: ScanToo
   return Promise.all(work);
 }
 
-/** Birthplace and native place checked name by name against the gazetteer (unless already doubtful). */
+/**
+ * Birthplace, native place and the address checked name by name against the gazetteer (unless already doubtful):
+ * the address coder forgives a wrong mark or a misread unit word ("tính Điện Biên"), the stored text would not.
+ */
 function placeIssues(raw: SourceRecord['raw'], issues: readonly Issue[], known: ReadonlySet<string>): Issue[] {
-  return (['birthplace', 'native_place'] as const).flatMap((field) => {
+  return (['birthplace', 'native_place', 'address'] as const).flatMap((field) => {
     const text = raw[field];
     if (!text || issues.some((i) => i.field === field && i.severity !== 'warning')) return [];
     const issue = placeNameIssue(field, text, known);
