@@ -2,29 +2,15 @@
  * End to end: `hokhau review apply` as a child process on a registry with pairs waiting for review, the file being
  * the review-duplicates.csv the report writes, filled in as a reviewer would.
  */
-import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listRunReviews } from '../../src/db/match-reviews.js';
 import { fillDecisions, REVIEW_RUN, seedReviewRegistry } from '../../src/db/match-reviews.test-helper.js';
 import { openRegistry } from '../../src/db/open-registry.js';
+import { hokhau } from '../support/hokhau-cli.js';
 import { reviewDuplicatesCsv } from '../../src/report/review-duplicates-csv.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-
-interface Cli { code: number; stdout: string; stderr: string }
-
-async function hokhau(...args: string[]): Promise<Cli> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(ROOT, 'bin/hokhau.js'), ...args], { cwd: ROOT });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe('hokhau review apply', () => {
   let dir = '';

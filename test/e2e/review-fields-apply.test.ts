@@ -2,27 +2,13 @@
  * End to end: `hokhau import` writes review-fields.csv for a record with a doubtful field, a reviewer fills in
  * corrected_value, and `hokhau review apply` (a child process each time) applies it once.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openRegistry } from '../../src/db/open-registry.js';
+import { hokhau } from '../support/hokhau-cli.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-
-interface Cli { code: number; stdout: string; stderr: string }
-
-async function hokhau(...args: string[]): Promise<Cli> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(ROOT, 'bin/hokhau.js'), ...args], { cwd: ROOT });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 /** Writes a value in the empty corrected_value column of the rows for `field`. */
 function fill(csv: string, field: string, value: string): string {
