@@ -129,7 +129,7 @@ async function prepareRecords(
   for (const record of records) {
     const normalized = normalizeRecord(record.source, options);
     if (normalized.values) {
-      normalized.issues.push(...scanFieldIssues(record.source.raw, normalized), ...missingFieldIssues(record));
+      normalized.issues.push(...scanFieldIssues(record.source.raw, normalized), ...pageShapeIssues(record));
       normalized.issues.push(...placeIssues(record.source.raw, normalized.issues, tools.placeNames));
       normalized.outcome = outcomeOf(normalized.issues);
     }
@@ -186,7 +186,7 @@ const FIELD_VI: Partial<Record<RawField, string>> = {
  * A field every member page has, not read on this one: the reviewer reads it off the page (a crop of the page).
  * And a book number that disagrees with the one in the file or folder name: one of them is misread or misfiled.
  */
-function missingFieldIssues(record: ScanRecord): Issue[] {
+function pageShapeIssues(record: ScanRecord): Issue[] {
   const conflict: Issue[] = record.bookInName === null ? [] : [{
     field: 'household_book_no',
     code: 'ocr_book_no_differs_from_name',
