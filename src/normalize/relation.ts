@@ -6,7 +6,7 @@ import { sentenceCase } from './simple-fields.js';
  * Canonical relation labels and the other ways clerks write them. "Con trai"/"Con gái" and the like
  * stay distinct from "Con": the label is kept as precise as written, only synonyms are merged.
  */
-const RELATIONS: Record<string, readonly string[]> = {
+export const RELATION_SPELLINGS: Readonly<Record<string, readonly string[]>> = {
   'Chủ hộ': ['CH', 'Chủ', 'Chủ HK', 'Chủ hộ khẩu', 'Chủ gia đình', 'Chủ nhà', 'Bản thân'],
   'Vợ': ['Bà xã'],
   'Chồng': ['Ông xã'],
@@ -80,7 +80,7 @@ interface Spelling {
 /** Key with diacritics (tone placement-independent) → label, and accent-free key → spellings. */
 const EXACT = new Map<string, string>();
 const FOLDED = new Map<string, Spelling[]>();
-for (const [label, spellings] of Object.entries(RELATIONS)) {
+for (const [label, spellings] of Object.entries(RELATION_SPELLINGS)) {
   for (const s of [label, ...spellings]) {
     const tokens = tokensOf(s);
     const key = toneTokens(tokens).join(' ');

@@ -7,28 +7,15 @@ const UNIT_WORD_RE = /^(?:xã|phường|thị trấn|huyện|quận|thị xã|th
 const BELOW_COMMUNE_RE = /^(?:bản|thôn|tổ|xóm|đội|khối|ấp|số nhà|sn|khu|tiểu khu|làng|phố|đường|ngõ|ngách|hẻm|kiệt|tdp|kp)(?![\p{L}])/iu;
 
 /**
- * The names a place written on a scanned page may use: every unit of the gazetteer, before and after 2025,
- * as tone-placement-insensitive keys that keep every other diacritic.
- *
- * @example
- * placeNameKeys([{ name: 'Điện Biên' }, { name: 'Thanh Minh' }]).has(toneKey('Thanh Minh')) // true
- */
-export function placeNameKeys(units: Iterable<{ name: string }>): Set<string> {
-  const keys = new Set<string>();
-  for (const unit of units) keys.add(toneKey(unit.name));
-  return keys;
-}
-
-/**
  * Birthplace and native place read from a scan are names of administrative units ("Xã Quảng Lâm, Mường Nhé,
  * Điện Biên"); the address coder forgives a wrong mark, so a misreading such as "Quảng Lôm" or "Điền Biên" would
  * be stored as written. Each part must be a known unit name with all its diacritics; hamlets and numbers are
  * not checked. Old province names and places abroad also go to review: a reviewer confirms them in seconds.
  *
  * @example
- * placeNameIssue('native_place', 'Quảng Lôm, Mường Nhé, Điện Biên', keys) // review issue naming "Quảng Lôm"
+ * placeNameIssue('native_place', 'Quảng Lôm, Mường Nhé, Điện Biên', placeNameIndex(units).names) // review issue naming "Quảng Lôm"
  */
-export function placeNameIssue(field: string, text: string, known: ReadonlySet<string>): Issue | null {
+export function placeNameIssue(field: string, text: string, known: { has(key: string): boolean }): Issue | null {
   const unknown: string[] = [];
   for (const rawPart of text.split(/\s*(?:,|;| - | – )\s*/u)) {
     const part = rawPart.replace(UNIT_WORD_RE, '').trim();

@@ -3,6 +3,7 @@ import { KNOWN_FAMILY_NAMES } from '../normalize/data/family-names.js';
 import type { Issue } from '../normalize/issue.js';
 import type { NormalizedRecord } from '../normalize/normalize-record.js';
 import { foldKey, isVietnameseSyllable } from '../normalize/vietnamese-text.js';
+import { NATIONALITY_NAMES, RELIGION_NAMES } from './field-vocabularies.js';
 
 /**
  * Field checks that send an OCR'd field to a reviewer even when tesseract was sure of it: a misread comes back
@@ -12,19 +13,8 @@ import { foldKey, isVietnameseSyllable } from '../normalize/vietnamese-text.js';
 
 type Raw = SourceRecord['raw'];
 
-/** The religions recognised in Việt Nam and "none", folded. */
-const RELIGIONS = new Set([
-  'Không', 'Phật giáo', 'Công giáo', 'Tin lành', 'Cao Đài', 'Phật giáo Hòa Hảo', 'Hồi giáo', 'Bà-la-môn',
-  "Baha'i", 'Tịnh độ cư sĩ Phật hội Việt Nam', 'Bửu Sơn Kỳ Hương', 'Tứ Ân Hiếu Nghĩa', 'Minh Sư đạo', 'Minh Lý đạo',
-  'Cơ đốc Phục lâm', 'Phật giáo Hiếu Nghĩa Tà Lơn', 'Giáo hội Phật đường Nam tông Minh Sư đạo', 'Mặc môn',
-].map(compact));
-
-/** Nationalities household books hold: Việt Nam, the neighbours, and the few others seen in registration. */
-const NATIONALITIES = new Set([
-  'Việt Nam', 'Lào', 'Trung Quốc', 'Campuchia', 'Không quốc tịch', 'Thái Lan', 'Hàn Quốc', 'Nhật Bản', 'Đài Loan',
-  'Hoa Kỳ', 'Mỹ', 'Pháp', 'Nga', 'Liên bang Nga', 'Úc', 'Đức', 'Anh', 'Ca-na-đa', 'Canada', 'Myanmar', 'Philippines',
-  'Malaysia', 'Singapore', 'Indonesia', 'Ấn Độ',
-].map(compact));
+const RELIGIONS = new Set(RELIGION_NAMES.map(compact));
+const NATIONALITIES = new Set(NATIONALITY_NAMES.map(compact));
 
 /** Person-name fields and the label reviewers know them by. */
 const NAME_FIELDS: readonly RawField[] = ['full_name', 'other_name', 'household_head'];

@@ -15,7 +15,9 @@ import { OCR_CACHE_VERSION, OcrCache } from '../ocr/ocr-cache.js';
 import type { OcrBox } from '../ocr/ocr-types.js';
 import { readPage } from '../ocr/page-layout.js';
 import { PageImageError, readPageImages, type PageImage } from '../ocr/page-images.js';
-import { placeNameIssue, placeNameKeys } from '../ocr/place-name-check.js';
+import { guessIssue, guessMisreads } from '../ocr/misread-guesses.js';
+import { placeNameIssue } from '../ocr/place-name-check.js';
+import { placeNameIndex, type PlaceNameIndex } from '../ocr/place-snap.js';
 import { pagesToRecords, type HouseholdContext, type ReadPage, type ScanRecord } from '../ocr/pages-to-records.js';
 import { preprocessPage } from '../ocr/preprocess-page.js';
 import { scanFieldIssues } from '../ocr/scan-field-checks.js';
@@ -28,8 +30,8 @@ export interface ScanTools {
   pool: TesseractPool;
   /** Pages between decoding and OCR, across the run's files: bounds the memory decoded pages take. */
   pages: PQueue;
-  /** Every gazetteer unit name (tone-placement keys): what a birthplace or native place on a page may say. */
-  placeNames: ReadonlySet<string>;
+  /** Every gazetteer unit name, before and after 2025: what a birthplace, native place or address on a page may say. */
+  places: PlaceNameIndex;
   cache: OcrCache;
   gazetteer: RunGazetteer;
   /** Where reviewers' crops of doubtful fields go (`--out/crops`); their paths in the CSV are relative to `--out`. */
@@ -47,7 +49,7 @@ export function createScanTools(gazetteer: GazetteerData, defaultProvinceCode: s
   return {
     pool,
     pages: new PQueue({ concurrency: pool.size * 2 }),
-    placeNames: placeNameKeys([...Object.values(gazetteer.legacy), ...Object.values(gazetteer.current)].flat()),
+    places: placeNameIndex([...Object.values(gazetteer.legacy), ...Object.values(gazetteer.current)].flat()),
     cache: new OcrCache(dirs.ocrCacheDir, OCR_CACHE_VERSION),
     gazetteer: { index: buildGazetteerIndex(gazetteer), version: gazetteer.version, defaultProvinceCode },
     cropsDir: dirs.cropsDir,
@@ -127,10 +129,14 @@ async function prepareRecords(
   const options = { today, defaultNationality: pipeline.defaultNationality };
   const prepared: PreparedRecord[] = [];
   for (const record of records) {
+    // What the page most likely says where OCR read something impossible; every guess goes to review.
+    const { raw, guesses } = guessMisreads(record.source.raw, { today, places: tools.places });
+    record.source.raw = raw;
     const normalized = normalizeRecord(record.source, options);
     if (normalized.values) {
+      normalized.issues.push(...guesses.map(guessIssue));
       normalized.issues.push(...scanFieldIssues(record.source.raw, normalized), ...pageShapeIssues(record));
-      normalized.issues.push(...placeIssues(record.source.raw, normalized.issues, tools.placeNames));
+      normalized.issues.push(...placeIssues(record.source.raw, normalized.issues, tools.places.names));
       normalized.outcome = outcomeOf(normalized.issues);
     }
     const address = codeRecordAddress(record.source, normalized, tools.gazetteer);
@@ -167,7 +173,7 @@ async function readAllPages(bytes: Buffer, kind: 'image' | 'pdf', tools: ScanToo
  * Birthplace, native place and the address checked name by name against the gazetteer (unless already doubtful):
  * the address coder forgives a wrong mark or a misread unit word ("tính Điện Biên"), the stored text would not.
  */
-function placeIssues(raw: SourceRecord['raw'], issues: readonly Issue[], known: ReadonlySet<string>): Issue[] {
+function placeIssues(raw: SourceRecord['raw'], issues: readonly Issue[], known: PlaceNameIndex['names']): Issue[] {
   return (['birthplace', 'native_place', 'address'] as const).flatMap((field) => {
     const text = raw[field];
     if (!text || issues.some((i) => i.field === field && i.severity !== 'warning')) return [];

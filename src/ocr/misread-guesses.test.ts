@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { guessIssue, guessMisreads } from './misread-guesses.js';
+import { placeNameIndex } from './place-snap.js';
+
+const places = placeNameIndex(['Điện Biên', 'Tủa Chùa', 'Huổi Só', 'Mường Nhé'].map((name) => ({ name })));
+const context = { today: new Date('2026-11-28T00:00:00Z'), places };
+
+describe('guessMisreads', () => {
+  it('replaces impossible readings with what the page most likely says, and lists each guess', () => {
+    const { raw, guesses } = guessMisreads(
+      { full_name: 'Lò Văn Pánh', sex: 'Mam', nationality: 'Việc Nam', ethnicity: 'Xinh', birth_date: '27/04/7963', personal_id: '071063841712', native_place: 'Huối Só, Túa Chùa, Điện Biên' },
+      context,
+    );
+    expect(raw).toEqual({
+      full_name: 'Lò Văn Pánh', sex: 'Nam', nationality: 'Việt Nam', ethnicity: 'Kinh', birth_date: '27/04/1963', personal_id: '011063841712', native_place: 'Huổi Só, Tủa Chùa, Điện Biên',
+    });
+    expect(guesses.map((g) => [g.field, g.read])).toEqual([
+      ['sex', 'Mam'], ['nationality', 'Việc Nam'], ['ethnicity', 'Xinh'], ['birth_date', '27/04/7963'], ['personal_id', '071063841712'], ['native_place', 'Huối Só, Túa Chùa, Điện Biên'],
+    ]);
+  });
+
+  it('leaves a record that reads well untouched', () => {
+    const raw = { full_name: 'Lò Văn Pánh', sex: 'Nam', nationality: 'Việt Nam', ethnicity: 'Thái', birth_date: '12/03/1968', personal_id: '011068001234', birthplace: 'Mường Nhé, Điện Biên' };
+    expect(guessMisreads(raw, context)).toEqual({ raw, guesses: [] });
+  });
+
+  it('takes an unreadable sex from the personal ID, and says so', () => {
+    const { raw, guesses } = guessMisreads({ sex: 'WZ', birth_date: '1968', personal_id: '011168001234' }, context);
+    expect(raw.sex).toBe('Nữ');
+    expect(guessIssue(guesses[0])).toMatchObject({ field: 'sex', code: 'ocr_value_guessed', severity: 'review' });
+    expect(guessIssue(guesses[0]).message).toContain('số định danh');
+  });
+});

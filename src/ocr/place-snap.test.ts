@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { placeNameIndex, snapPlaceNames } from './place-snap.js';
+
+const index = placeNameIndex(
+  ['Điện Biên', 'Điện Biên Đông', 'Điện Biên Phủ', 'Tủa Chùa', 'Huổi Só', 'Nong U', 'Tìa Dình', 'Quảng Lâm', 'Mường Nhé', 'Sơn La',
+    'Nậm Pồ', 'Na Cô Sa', 'Pá Khoang', 'Tô Hiệu', 'Mường Lay', 'Lay Nưa', 'Nong Hẹ', 'Sín Chải', 'Sìn Thầu']
+    .map((name) => ({ name })),
+);
+
+describe('snapPlaceNames', () => {
+  it.each([
+    ['Xã Huổi Só, Túa Chùa, Điện Biên', 'Xã Huổi Só, Tủa Chùa, Điện Biên'],
+    ['Xã Huối Só, Tùa Chùa, Điện Biên', 'Xã Huổi Só, Tủa Chùa, Điện Biên'],
+    ['Xong U, Điện Biên Đông, Diện Biên', 'Nong U, Điện Biên Đông, Điện Biên'],
+    ['Quảng Lôm, Mường Nhé, Điền Biên', 'Quảng Lâm, Mường Nhé, Điện Biên'],
+    ['XãTìa Dình, Điện Biên Đông, Điện Biên', 'Xã Tìa Dình, Điện Biên Đông, Điện Biên'],
+    ['5øn La', 'Sơn La'],
+    ['Thôn 2, xã Na Cô Sa, huyện Nộm Pồ, tỉnh Điện Biên', 'Thôn 2, xã Na Cô Sa, huyện Nậm Pồ, tỉnh Điện Biên'],
+    ['Bản Lọng Luông, xã Pá Khoang, thành phố Điện Biên Phủ, tính Điện Biên', 'Bản Lọng Luông, xã Pá Khoang, thành phố Điện Biên Phủ, tỉnh Điện Biên'],
+    ['Bán Huổi Sa, xã Huổi Só, huyện Tủa Chùa, tỉnh Điện Biên', 'Bản Huổi Sa, xã Huổi Só, huyện Tủa Chùa, tỉnh Điện Biên'],
+    ['Đôi 6, xã Tìa Dình', 'Đội 6, xã Tìa Dình'],
+    ['Sìn Chải', 'Sín Chải'],
+  ])('%s → %s', (read, expected) => {
+    expect(snapPlaceNames(read, index)).toBe(expected);
+  });
+
+  it.each([
+    ['Xã Huổi Só, Tủa Chùa, Điện Biên'], // all known
+    ['Tô Hiệu, Sơn La'], // a commune that starts like "Tổ"
+    ['Bản Co Mỵ, xã Huổi Só'], // hamlets are not in the gazetteer: kept
+    ['Số nhà 89'],
+    ['Hà Nội'], // far from every known name
+  ])('%s is left alone', (read) => {
+    expect(snapPlaceNames(read, index)).toBeNull();
+  });
+
+  it('leaves a name two known names are equally near', () => {
+    const two = placeNameIndex([{ name: 'Nong U' }, { name: 'Nong Ư' }]);
+    expect(snapPlaceNames('Mong U', two)).toBe('Nong U');
+    expect(snapPlaceNames('Nong Ú', two)).toBeNull();
+  });
+});

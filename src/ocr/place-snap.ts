@@ -1,0 +1,105 @@
+import { boundedEditDistance } from '../normalize/address/edit-distance.js';
+import { foldKey, toneKey } from '../normalize/vietnamese-text.js';
+
+/**
+ * The unit names a place read off a scan most likely says: "Túa Chùa" → Tủa Chùa, "Xong U" → Nong U,
+ * "Điền Biên" → Điện Biên, "XãTìa Dình" → Xã Tìa Dình, "tính Điện Biên" → tỉnh Điện Biên. A part is replaced only
+ * by the one gazetteer name nearest to it (with its diacritics, a mark counting as one edit); hamlets and house
+ * numbers are not in the gazetteer and keep their words, except for a misread hamlet word ("Bán" → Bản).
+ * The caller sends a changed field to review.
+ */
+
+/** The gazetteer's unit names by comparison key, and the keys by length for the nearest-name search. */
+export interface PlaceNameIndex {
+  names: ReadonlyMap<string, string>;
+  byLength: ReadonlyMap<number, readonly string[]>;
+}
+
+/**
+ * @example
+ * const index = placeNameIndex([{ name: 'Tủa Chùa' }, { name: 'Điện Biên' }]);
+ * snapPlaceNames('Xã Huổi Só, Túa Chùa, Điện Biên', index); // 'Xã Huổi Só, Tủa Chùa, Điện Biên' (Huổi Só known too)
+ */
+export function placeNameIndex(units: Iterable<{ name: string }>): PlaceNameIndex {
+  const names = new Map<string, string>();
+  const byLength = new Map<number, string[]>();
+  for (const { name } of units) {
+    const key = toneKey(name);
+    if (names.has(key)) continue;
+    names.set(key, name);
+    const list = byLength.get(key.length) ?? [];
+    list.push(key);
+    byLength.set(key.length, list);
+  }
+  return { names, byLength };
+}
+
+/** Unit words written before a name, as the page prints them. */
+const UNIT_WORDS = ['xã', 'phường', 'thị trấn', 'huyện', 'quận', 'thị xã', 'thành phố', 'tỉnh'];
+/** Words that start a part below the commune (not in the gazetteer), followed by a name. */
+const HAMLET_WORDS = ['bản', 'thôn', 'xóm', 'làng', 'ấp'];
+/** Hamlet words followed by a number ("Tổ 5", "Đội 10"): "Tô Hiệu" and "Khu công nghiệp" are left alone. */
+const NUMBERED_WORDS = ['tổ', 'đội', 'khối', 'khu', 'phố', 'số nhà', 'tổ dân phố'];
+const UNIT_WORD_RE = /^(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh|tp\.?|tx\.?|tt\.?|h\.|x\.|t\.|p\.|q\.)/iu;
+const PART_SPLIT_RE = /(\s*(?:,|;| - | – )\s*)/u;
+
+/** The text with its misread unit names and unit words replaced; null when nothing changes. */
+export function snapPlaceNames(text: string, index: PlaceNameIndex): string | null {
+  const pieces = text.split(PART_SPLIT_RE);
+  let changed = false;
+  for (let i = 0; i < pieces.length; i += 2) {
+    const part = snapPart(pieces[i], index);
+    if (part !== pieces[i]) [pieces[i], changed] = [part, true];
+  }
+  return changed ? pieces.join('') : null;
+}
+
+function snapPart(part: string, index: PlaceNameIndex): string {
+  if (part.trim() === '' || index.names.has(toneKey(part))) return part;
+  const word = leadingWord(part, index);
+  if (word !== null) return word;
+  const unit = UNIT_WORD_RE.exec(part)?.[0] ?? '';
+  const name = part.slice(unit.length).trim();
+  if (name === '' || /(?:^|\s)\d+(?:\s|$)/u.test(name)) return part;
+  const known = index.names.get(toneKey(name)) ?? nearestName(toneKey(name), index);
+  if (known === null) return part;
+  return unit === '' ? known : `${unit} ${known}`;
+}
+
+const LEADING_WORDS = [...UNIT_WORDS, ...HAMLET_WORDS, ...NUMBERED_WORDS].sort((a, b) => b.length - a.length);
+
+/**
+ * A part whose first word is a unit or hamlet word read with a wrong mark ("tính Điện Biên", "Bán Huổi Sa",
+ * "Đôi 6"), put right; null when the first word is no such misreading. A name that merely starts like a unit
+ * word ("Tô Hiệu", a commune) is a known name and never gets here.
+ */
+function leadingWord(part: string, index: PlaceNameIndex): string | null {
+  for (const word of LEADING_WORDS) {
+    const head = part.slice(0, word.length);
+    const rest = part.slice(word.length);
+    if (rest !== '' && !/^\s/u.test(rest)) continue;
+    if (NUMBERED_WORDS.includes(word) && !/^\s*\d/u.test(rest)) continue;
+    if (foldKey(head) !== foldKey(word) || toneKey(head) === word) continue;
+    if (index.names.has(toneKey(part))) return null;
+    const fixed = head[0] === head[0].toUpperCase() ? word[0].toUpperCase() + word.slice(1) : word;
+    const restFixed = UNIT_WORDS.includes(word) ? snapPart(rest.trim(), index) : rest.trim();
+    return rest === '' ? fixed : `${fixed} ${restFixed}`;
+  }
+  return null;
+}
+
+/** The one known name within a few edits of the key (one for very short names, two otherwise); null when none or several. */
+function nearestName(key: string, index: PlaceNameIndex): string | null {
+  const max = key.length <= 4 ? 1 : 2;
+  let best: string | null = null;
+  let bestDistance = max + 1;
+  let tie = false;
+  for (let len = key.length - max; len <= key.length + max; len++) {
+    for (const candidate of index.byLength.get(len) ?? []) {
+      const d = boundedEditDistance(key, candidate, max);
+      if (d < bestDistance) [best, bestDistance, tie] = [candidate, d, false];
+      else if (d === bestDistance && candidate !== best) tie = true;
+    }
+  }
+  return best !== null && !tie ? index.names.get(best) ?? null : null;
+}

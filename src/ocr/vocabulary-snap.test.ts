@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { snapToVocabulary } from './vocabulary-snap.js';
+
+describe('snapToVocabulary', () => {
+  it.each([
+    ['sex', 'Mam', 'Nam'],
+    ['sex', 'Vam', 'Nam'],
+    ['sex', 'Ne', 'Nữ'],
+    ['sex', 'Ngư', 'Nữ'],
+    ['nationality', 'Việc Nam', 'Việt Nam'],
+    ['nationality', 'Việt Mam', 'Việt Nam'],
+    ['nationality', 'Vi Nam', 'Việt Nam'],
+    ['nationality', 'ViệpNam', 'Việt Nam'],
+    ['nationality', 'Lảo', 'Lào'],
+    ['ethnicity', 'Xinh', 'Kinh'],
+    ['ethnicity', 'ông', 'Mông'],
+    ['ethnicity', 'xơ Mú', 'Khơ Mú'],
+    ['ethnicity', 'Tháy', 'Thái'], // one edit from Tày and from Thái; its marks are Thái's
+    ['ethnicity', 'Hmôg', 'Mông'],
+    ['relation_to_head', 'Cơn', 'Con'],
+    ['relation_to_head', 'Con đâu', 'Con dâu'],
+    ['religion', 'Phặt giáo', 'Phật giáo'],
+  ] as const)('%s %s → %s', (field, read, expected) => {
+    expect(snapToVocabulary(field, read)).toBe(expected);
+  });
+
+  it.each([
+    ['sex', 'Nam'],
+    ['sex', 'Nữ'],
+    ['ethnicity', 'Thái'],
+    ['ethnicity', 'Mèo'], // an old name the normalizer knows
+    ['relation_to_head', 'Con thứ 2'],
+    ['nationality', 'Việt Nam'],
+    ['full_name', 'Nguyễn Văn Mam'], // an open field
+    ['sex', 'WZ'], // nothing close
+    ['relation_to_head', 'V'], // Vợ, or U (Mẹ): no clear value
+    ['ethnicity', 'Tay'], // the normalizer reads it as Tày
+    ['sex', '%#'],
+  ] as const)('%s %s → no suggestion', (field, read) => {
+    expect(snapToVocabulary(field, read)).toBeNull();
+  });
+});
