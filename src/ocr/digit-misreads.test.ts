@@ -24,9 +24,10 @@ describe('guessDigitMisreads', () => {
   it.each([
     ['27/04/1963'], // possible as read: 27 and 21 cannot be told apart
     ['1977'],
-    ['94/09/2008'], // no 7 to put back
+    ['24/09/2008'],
     ['ngày 12 tháng 3 năm 1985'],
-    ['7777'], // 1111 and 1777, 1177… all possible: no clear repair
+    ['7777'], // every repair is a year before 1880
+    ['99/99/9999'],
   ])('%s is left alone', (read) => {
     expect(guess(read, null).birthDate).toBeNull();
   });
@@ -57,5 +58,14 @@ describe('guessDigitMisreads', () => {
 
   it('gives no ID repair when the sex contradicts every repair', () => {
     expect(guess('1963', '071163841712', 'M').personalId).toBeNull();
+  });
+});
+
+describe('guessDigitMisreads with a 0 read as 9', () => {
+  it.each([
+    ['94/09/2008', '04/09/2008'],
+    ['94/71/2014', '04/11/2014'],
+  ])('%s → %s', (read, expected) => {
+    expect(guess(read, null).birthDate).toBe(expected);
   });
 });

@@ -2,7 +2,8 @@ import { decodePersonalId, type DecodedPersonalId } from '../normalize/personal-
 
 /**
  * Digits OCR reads wrongly in a way the digits themselves give away: a "1" drawn with a flag is read as "7"
- * (year 7963, month 70, ID prefix 071), a "1" lost or read as "/" (year 984, ID "0/1185524483"). A reading
+ * (year 7963, month 70, ID prefix 071), a "0" as "9" (day 94), a "1" lost or read as "/" (year 984, ID
+ * "0/1185524483"). A reading
  * that is impossible as it stands is tried with those digits put back, fewest changes first; the birth date
  * and the personal ID check each other (the ID's digits 4–6 hold the sex and the birth year). Only the
  * structured part of an ID (province, sex, year) is repaired: its last six digits are random, nothing can
@@ -123,18 +124,21 @@ function idReadings(text: string): IdReading[] {
   return out;
 }
 
-/** The text with every subset of its 7s read back as 1s, and how many were changed. */
+/** Digits read for another: a flagged 1 read as 7, a 0 with a stroke or a dot read as 9. */
+const MISREAD_DIGITS: Readonly<Record<string, string>> = { '7': '1', '9': '0' };
+
+/** The text with every subset of its misread-prone digits put back, and how many were changed. */
 function variantsOf(text: string): { text: string; changes: number }[] {
-  const sevens: number[] = [];
-  for (let i = 0; i < text.length; i++) if (text[i] === '7') sevens.push(i);
-  if (sevens.length > 8) return [{ text, changes: 0 }];
+  const prone: number[] = [];
+  for (let i = 0; i < text.length; i++) if (text[i] in MISREAD_DIGITS) prone.push(i);
+  if (prone.length > 10) return [{ text, changes: 0 }];
   const out: { text: string; changes: number }[] = [];
-  for (let mask = 0; mask < 1 << sevens.length; mask++) {
+  for (let mask = 0; mask < 1 << prone.length; mask++) {
     const chars = [...text];
     let changes = 0;
-    sevens.forEach((at, bit) => {
+    prone.forEach((at, bit) => {
       if (mask & (1 << bit)) {
-        chars[at] = '1';
+        chars[at] = MISREAD_DIGITS[chars[at]];
         changes++;
       }
     });

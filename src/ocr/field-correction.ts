@@ -13,7 +13,7 @@ const DATE_FIELDS: ReadonlySet<RawField> = new Set(['birth_date', 'birth_year', 
 /** Letters (and signs) OCR reads for digits, used only inside a group that already holds a digit. */
 const DIGIT_LOOK_ALIKES: Readonly<Record<string, string>> = {
   O: '0', o: '0', Q: '0', D: '0', U: '0', 'Ø': '0', 'ø': '0', 'ồ': '0', 'ô': '0', 'ơ': '0', 'ó': '0', 'ò': '0',
-  l: '1', I: '1', i: '1', '|': '1', '!': '1', ']': '1', '[': '1', 'í': '1', 'ì': '1', 'ỉ': '1',
+  l: '1', I: '1', i: '1', J: '1', '|': '1', '!': '1', ']': '1', '[': '1', 'í': '1', 'ì': '1', 'ỉ': '1',
   Z: '2', z: '2', S: '5', s: '5', $: '5', G: '6', b: '6', B: '8', T: '7', g: '9', q: '9', A: '4',
 };
 const LOOK_ALIKE_CLASS = Object.keys(DIGIT_LOOK_ALIKES).map((c) => c.replace(/[\\\]\[^$|-]/g, '\\$&')).join('');
@@ -48,7 +48,7 @@ export function correctField(field: RawField, text: string): string {
 /** Fields written in words only: a digit in one of their words is a letter OCR misread. */
 const LETTER_FIELDS: ReadonlySet<RawField> = new Set([
   'full_name', 'other_name', 'family_middle', 'given_name', 'household_head', 'ethnicity', 'religion', 'nationality',
-  'relation_to_head',
+  'relation_to_head', 'occupation',
 ]);
 
 /** Digits tesseract reads for the capital that starts a word, in italic and handwritten entries ("7òng" for Tòng). */

@@ -21,6 +21,17 @@ export const NATIONALITY_NAMES: readonly string[] = [
   'Malaysia', 'Singapore', 'Indonesia', 'Ấn Độ',
 ];
 
+/**
+ * Occupations household books write most. Not a closed list: a reading is only brought to one of these when
+ * it is no Vietnamese as read ("Huzu trí", "Tz do"); "Làm nương" stays "Làm nương".
+ */
+export const COMMON_OCCUPATIONS: readonly string[] = [
+  'Làm ruộng', 'Làm nương', 'Nông dân', 'Nông nghiệp', 'Học sinh', 'Sinh viên', 'Trẻ em', 'Tự do', 'Lao động tự do',
+  'Nội trợ', 'Hưu trí', 'Cán bộ', 'Công chức', 'Viên chức', 'Giáo viên', 'Công nhân', 'Bộ đội', 'Công an', 'Buôn bán',
+  'Kinh doanh', 'Thợ may', 'Thợ xây', 'Thợ mộc', 'Lái xe', 'Y tá', 'Bác sĩ', 'Kế toán', 'Làm thuê', 'Chăn nuôi',
+  'Trồng trọt', 'Thất nghiệp', 'Không nghề', 'Chưa có việc làm', 'Mất sức lao động', 'Già yếu',
+];
+
 /** A value of a closed list and the spellings that mean it. */
 export interface VocabularyEntry {
   value: string;
@@ -35,10 +46,24 @@ const VOCABULARIES: Partial<Record<RawField, readonly VocabularyEntry[]>> = {
   religion: RELIGION_NAMES.map(one),
   ethnicity: ETHNIC_GROUPS.map((g) => ({ value: g.name, spellings: [g.name, g.officialName, ...g.variants] })),
   relation_to_head: Object.entries(RELATION_SPELLINGS).map(([value, spellings]) => ({ value, spellings: [value, ...spellings] })),
+  occupation: COMMON_OCCUPATIONS.map(one),
 };
 
+/** Fields whose list holds only the usual values: any Vietnamese reading may be right. */
+const OPEN_FIELDS: ReadonlySet<RawField> = new Set(['occupation']);
+
 /**
- * The closed list a field is written from, or undefined for an open field (names, places, occupations).
+ * Whether a reading outside the field's list may still be right (an occupation nobody listed).
+ *
+ * @example
+ * isOpenVocabulary('occupation'); // true
+ */
+export function isOpenVocabulary(field: RawField): boolean {
+  return OPEN_FIELDS.has(field);
+}
+
+/**
+ * The list a field is written from (for occupations: the usual values), or undefined (names, places).
  *
  * @example
  * vocabularyOf('sex')?.map((e) => e.value); // ['Nam', 'Nữ']

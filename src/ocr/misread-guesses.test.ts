@@ -24,6 +24,30 @@ describe('guessMisreads', () => {
     expect(guessMisreads(raw, context)).toEqual({ raw, guesses: [] });
   });
 
+  it.each([
+    [{ sex: 'XŒ', relation_to_head: 'Vợ', full_name: 'Lò Văn Mai' }, 'Nữ', 'quan hệ'],
+    [{ sex: 'Xi', relation_to_head: 'Con', full_name: 'Lò Thị Mai' }, 'Nữ', 'tên đệm'],
+    [{ relation_to_head: 'Con', full_name: 'Quàng Văn Pấng' }, 'Nam', 'tên đệm'],
+  ])('takes an unreadable sex from the relation or the middle name: %o', (raw, sex, said) => {
+    const { raw: out, guesses } = guessMisreads(raw, context);
+    expect(out.sex).toBe(sex);
+    expect(guessIssue(guesses[0]).message).toContain(said);
+  });
+
+  it('leaves a readable sex alone whatever the name says', () => {
+    expect(guessMisreads({ sex: 'Nam', full_name: 'Lò Thị Mai' }, context).guesses).toEqual([]);
+  });
+
+  it('takes the book number from the file name when the page read differs only by misread digits', () => {
+    expect(guessMisreads({ household_book_no: '732546908' }, { ...context, bookInName: '132546908' }).raw.household_book_no).toBe('132546908');
+    expect(guessMisreads({ household_book_no: '432546908' }, { ...context, bookInName: '132546908' }).guesses).toEqual([]);
+  });
+
+  it('repairs a personal ID printed under the CMND label', () => {
+    expect(guessMisreads({ birth_date: '2013', id_any: '071313688040' }, context).raw.id_any).toBe('011313688040');
+    expect(guessMisreads({ birth_date: '1986', id_any: '047286162' }, context).guesses).toEqual([]); // a CMND: not repaired
+  });
+
   it('takes an unreadable sex from the personal ID, and says so', () => {
     const { raw, guesses } = guessMisreads({ sex: 'WZ', birth_date: '1968', personal_id: '011168001234' }, context);
     expect(raw.sex).toBe('Nữ');

@@ -20,6 +20,9 @@ describe('snapToVocabulary', () => {
     ['relation_to_head', 'Cơn', 'Con'],
     ['relation_to_head', 'Con đâu', 'Con dâu'],
     ['religion', 'Phặt giáo', 'Phật giáo'],
+    ['occupation', 'Huzu trí', 'Hưu trí'],
+    ['occupation', 'Tz do', 'Tự do'],
+    ['occupation', 'Trẻem', 'Trẻ em'],
   ] as const)('%s %s → %s', (field, read, expected) => {
     expect(snapToVocabulary(field, read)).toBe(expected);
   });
@@ -36,6 +39,9 @@ describe('snapToVocabulary', () => {
     ['relation_to_head', 'V'], // Vợ, or U (Mẹ): no clear value
     ['ethnicity', 'Tay'], // the normalizer reads it as Tày
     ['sex', '%#'],
+    ['occupation', 'Làm nương'], // listed
+    ['occupation', 'Nội rợ'], // Vietnamese as read: an occupation nobody listed may be right
+    ['occupation', 'Thợ sửa xe'],
   ] as const)('%s %s → no suggestion', (field, read) => {
     expect(snapToVocabulary(field, read)).toBeNull();
   });

@@ -4,12 +4,13 @@ import { normalizeEthnicity } from '../normalize/ethnicity.js';
 import type { Normalized } from '../normalize/issue.js';
 import { normalizeRelation } from '../normalize/relation.js';
 import { normalizeSex } from '../normalize/sex.js';
-import { foldKey, toneKey } from '../normalize/vietnamese-text.js';
-import { vocabularyOf, type VocabularyEntry } from './field-vocabularies.js';
+import { foldKey, isVietnameseSyllable, toneKey } from '../normalize/vietnamese-text.js';
+import { isOpenVocabulary, vocabularyOf, type VocabularyEntry } from './field-vocabularies.js';
 
 /**
  * The value of a closed list (sex, nationality, ethnicity, relation, religion) an OCR misreading most likely
- * stands for: "Mam" → Nam, "Việc Nam" → Việt Nam, "Xinh" → Kinh, "Cơn" → Con. Only a clear nearest value is
+ * stands for: "Mam" → Nam, "Việc Nam" → Việt Nam, "Xinh" → Kinh, "Cơn" → Con; and the usual occupation a reading
+ * that is no Vietnamese stands for ("Huzu trí" → Hưu trí). Only a clear nearest value is
  * suggested: letters compared without diacritics, a few edits allowed by the value's length, and no other
  * value as close. The caller still sends the field to review: the suggestion is what the page most likely
  * says, not what it was read as.
@@ -19,14 +20,15 @@ interface Spelling {
   value: string;
   /** Letters only, no diacritics: what the distance is measured on. */
   folded: string;
-  /** Letters only, with diacritics (tone placement ignored): an exact spelling needs no suggestion. */
+  /** Words with diacritics (tone placement ignored): an exact spelling needs no suggestion ("Trẻem" does). */
   toned: string;
 }
 
 const lettersOnly = (text: string): string => text.replace(/[^\p{L}]/gu, '');
+const words = (text: string): string => text.replace(/[^\p{L}]+/gu, ' ').trim();
 
 function spellingsOf(entries: readonly VocabularyEntry[]): Spelling[] {
-  return entries.flatMap((e) => e.spellings.map((s) => ({ value: e.value, folded: lettersOnly(foldKey(s)), toned: lettersOnly(toneKey(s)) })));
+  return entries.flatMap((e) => e.spellings.map((s) => ({ value: e.value, folded: lettersOnly(foldKey(s)), toned: words(toneKey(s)) })));
 }
 
 const cache = new Map<RawField, Spelling[]>();
@@ -45,8 +47,9 @@ export function snapToVocabulary(field: RawField, text: string): string | null {
   if (spellings === undefined) cache.set(field, (spellings = spellingsOf(entries)));
   const folded = lettersOnly(foldKey(text));
   if (folded === '') return null;
-  const toned = lettersOnly(toneKey(text));
+  const toned = words(toneKey(text));
   if (spellings.some((s) => s.toned === toned) || acceptedAsWritten(field, text)) return null;
+  if (isOpenVocabulary(field) && toned.split(' ').every((w) => w.length === 1 || isVietnameseSyllable(w))) return null;
 
   // Nearest value by edits without diacritics, then with them ("ông" is one edit from Mông and from Cống, but
   // its marks are Mông's); a value's best spelling counts. Values equally near give no suggestion.
@@ -55,7 +58,7 @@ export function snapToVocabulary(field: RawField, text: string): string | null {
     const max = allowedEdits(s.folded.length);
     const d = boundedEditDistance(folded, s.folded, max);
     if (d > max) continue;
-    const marks = boundedEditDistance(toned, s.toned, 2 * max + 2);
+    const marks = boundedEditDistance(toned.replace(/ /g, ''), s.toned.replace(/ /g, ''), 2 * max + 2);
     const earlier = best.get(s.value);
     if (earlier === undefined || d < earlier[0] || (d === earlier[0] && marks < earlier[1])) best.set(s.value, [d, marks]);
   }
