@@ -135,8 +135,9 @@ if (opts.json) {
     seed: opts.seed, pagesPerLevel: opts.pagesPerLevel, cpus: availableParallelism(), poolWorkers: tools.pool.size,
     inFlight: opts.inFlight, native: nativeVersion, loadAverage: { start: loadAtStart, afterLevel: loadDuringRun, end: loadAtEnd },
     levels: rows, calibration: byLevel,
-    // Every wrong field, for digging into causes; only with --verbose (it holds full IDs).
-    ...(opts.verbose ? { wrongFields: outcomes.filter((o) => !o.correct) } : {}),
+    // Every wrong field, for digging into causes, and every field (to calibrate per-field thresholds); only with
+    // --verbose (they hold full IDs).
+    ...(opts.verbose ? { wrongFields: outcomes.filter((o) => !o.correct), fields: outcomes } : {}),
   };
   writeFileSync(opts.json, `${JSON.stringify(figures, null, 2)}\n`);
   log(`figures written to ${opts.json}`);

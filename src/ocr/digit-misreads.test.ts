@@ -43,6 +43,14 @@ describe('guessDigitMisreads', () => {
     expect(guess('1956', '071056406182', 'M')).toMatchObject({ personalId: '011056406182' });
   });
 
+  it("prefers the book's own province to a far one a misread digit would make", () => {
+    const read = { birthDate: '1956', personalId: '077056406182', sex: 'M' as const };
+    expect(guessDigitMisreads(read, today).personalId).toBeNull(); // 077 (Bà Rịa – Vũng Tàu) agrees as read
+    expect(guessDigitMisreads(read, today, '11').personalId).toBe('011056406182'); // a book of Điện Biên (011)
+    expect(guessDigitMisreads({ ...read, personalId: '079056406182' }, today, '11').personalId).toBeNull(); // no repair of its 7 and 9 gives 011
+    expect(guessDigitMisreads({ ...read, personalId: '011056406182' }, today, '11').personalId).toBeNull();
+  });
+
   it('reads a "/" inside an ID as the "1" it was', () => {
     expect(guess('1985', '0/1185524483', 'F').personalId).toBe('011185524483');
   });

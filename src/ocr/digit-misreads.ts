@@ -1,3 +1,4 @@
+import { PROVINCE_ID_PREFIXES } from '../normalize/data/province-id-prefixes.js';
 import { decodePersonalId, type DecodedPersonalId } from '../normalize/personal-id.js';
 
 /**
@@ -38,19 +39,29 @@ const EARLIEST_BIRTH_YEAR = 1880;
  * // { birthDate: '27/04/1963', personalId: '011063841712', sex: null }
  * guessDigitMisreads({ birthDate: '7967', personalId: null, sex: null }, today); // { birthDate: '1967', … }
  */
-export function guessDigitMisreads(read: { birthDate: string | null; personalId: string | null; sex: 'M' | 'F' | null }, today: Date): DigitGuess {
+export function guessDigitMisreads(
+  read: { birthDate: string | null; personalId: string | null; sex: 'M' | 'F' | null },
+  today: Date,
+  localProvinceCode: string | null = null,
+): DigitGuess {
   const repairs = read.birthDate ? dateReadings(read.birthDate, today) : [];
   // A date that cannot be read as digits (or none) says nothing about the ID's year.
   const dates = repairs.length > 0 ? repairs : [{ text: '', year: null, changes: 0 }];
   const ids = read.personalId ? idReadings(read.personalId) : [];
 
   // Date and ID together: the pairs that agree on the year (and on the sex, when the page gives it).
+  // A book's people are mostly registered in its own province: a far prefix that a misread digit would make
+  // local ("077", Bà Rịa – Vũng Tàu, for "011", Điện Biên) is more likely the local one, so a repair to the
+  // local prefix wins over a reading that merely agrees.
+  const local = localPrefixes(localProvinceCode);
+  const localRepairs = ids.some((id) => local.has(id.decoded.prefix) && id.changes > 0) && !ids.some((id) => local.has(id.decoded.prefix) && id.changes === 0);
   let best: { date: DateReading; id: IdReading }[] = [];
   let bestCost = Infinity;
   for (const date of dates) {
     for (const id of ids) {
       if (date.year !== null && date.year !== id.decoded.birthYear) continue;
       if (read.sex !== null && read.sex !== id.decoded.sex) continue;
+      if (localRepairs && !local.has(id.decoded.prefix)) continue;
       const cost = date.changes + id.changes;
       if (cost < bestCost) [best, bestCost] = [[{ date, id }], cost];
       else if (cost === bestCost) best.push({ date, id });
@@ -107,6 +118,12 @@ function possibleDate(day: number | null, month: number | null, year: number, to
   if (day === null) return year < today.getFullYear() || month <= today.getMonth() + 1;
   if (day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return false;
   return Date.UTC(year, month - 1, day) <= today.getTime();
+}
+
+/** The ID prefixes of a province (a code before or after 2025: one today may hold several old ones). */
+function localPrefixes(provinceCode: string | null): Set<string> {
+  if (provinceCode === null) return new Set();
+  return new Set(PROVINCE_ID_PREFIXES.filter((p) => p.gsoCodePre2025 === provinceCode || p.provinceCodePost2025 === provinceCode).map((p) => p.prefix));
 }
 
 /** A 12-digit ID as read and its repairs of digits 1–6, with a province prefix the list knows. */

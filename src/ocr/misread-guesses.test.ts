@@ -19,6 +19,11 @@ describe('guessMisreads', () => {
     ]);
   });
 
+  it('brings an occupation that is no Vietnamese to the usual one, and leaves an unusual real one', () => {
+    expect(guessMisreads({ occupation: 'Huzu trí' }, context).raw.occupation).toBe('Hưu trí');
+    expect(guessMisreads({ occupation: 'Thợ sửa xe' }, context).guesses).toEqual([]);
+  });
+
   it('leaves a record that reads well untouched', () => {
     const raw = { full_name: 'Lò Văn Pánh', sex: 'Nam', nationality: 'Việt Nam', ethnicity: 'Thái', birth_date: '12/03/1968', personal_id: '011068001234', birthplace: 'Mường Nhé, Điện Biên' };
     expect(guessMisreads(raw, context)).toEqual({ raw, guesses: [] });

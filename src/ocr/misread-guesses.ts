@@ -31,7 +31,7 @@ export interface MisreadGuess {
 const FEMALE_RELATIONS = new Set(['Vợ', 'Mẹ', 'Con gái', 'Con dâu', 'Chị', 'Chị gái', 'Em gái', 'Chị dâu', 'Em dâu', 'Bà', 'Bà nội', 'Bà ngoại', 'Mẹ vợ', 'Mẹ chồng', 'Mẹ nuôi', 'Mẹ kế', 'Cô', 'Dì', 'Thím', 'Mợ', 'Cháu dâu']);
 const MALE_RELATIONS = new Set(['Chồng', 'Bố', 'Con trai', 'Con rể', 'Anh', 'Anh trai', 'Em trai', 'Anh rể', 'Em rể', 'Ông', 'Ông nội', 'Ông ngoại', 'Bố vợ', 'Bố chồng', 'Bố nuôi', 'Bố dượng', 'Chú', 'Bác', 'Cậu', 'Dượng', 'Cháu rể']);
 
-const VOCABULARY_FIELDS: readonly RawField[] = ['sex', 'nationality', 'ethnicity', 'relation_to_head', 'religion'];
+const VOCABULARY_FIELDS: readonly RawField[] = ['sex', 'nationality', 'ethnicity', 'relation_to_head', 'religion', 'occupation'];
 const PLACE_FIELDS: readonly RawField[] = ['birthplace', 'native_place', 'address', 'commune', 'district', 'province'];
 
 /**
@@ -41,7 +41,7 @@ const PLACE_FIELDS: readonly RawField[] = ['birthplace', 'native_place', 'addres
  */
 export function guessMisreads(
   raw: Raw,
-  context: { today: Date; places: PlaceNameIndex; bookInName?: string | null },
+  context: { today: Date; places: PlaceNameIndex; bookInName?: string | null; provinceCode?: string | null },
 ): { raw: Raw; guesses: MisreadGuess[] } {
   const out: Raw = { ...raw };
   const guesses: MisreadGuess[] = [];
@@ -61,7 +61,7 @@ export function guessMisreads(
   const sex = sexRead === null ? null : normalizeSex(sexRead).value;
   // Editions that print "CMND số" hold either number under it (id_any): the 12-digit one is the personal ID.
   const idField: RawField = text('personal_id') !== null ? 'personal_id' : 'id_any';
-  const digits = guessDigitMisreads({ birthDate: text('birth_date'), personalId: text(idField), sex }, context.today);
+  const digits = guessDigitMisreads({ birthDate: text('birth_date'), personalId: text(idField), sex }, context.today, context.provinceCode ?? null);
   replace('birth_date', digits.birthDate);
   replace(idField, digits.personalId);
   if (digits.sex !== null) replace('sex', digits.sex === 'M' ? 'Nam' : 'Nữ', 'personal_id');

@@ -130,7 +130,9 @@ async function prepareRecords(
   const prepared: PreparedRecord[] = [];
   for (const record of records) {
     // What the page most likely says where OCR read something impossible; every guess goes to review.
-    const { raw, guesses } = guessMisreads(record.source.raw, { today, places: tools.places, bookInName: record.bookInName });
+    const { raw, guesses } = guessMisreads(record.source.raw, {
+      today, places: tools.places, bookInName: record.bookInName, provinceCode: tools.gazetteer.defaultProvinceCode,
+    });
     record.source.raw = raw;
     const normalized = normalizeRecord(record.source, options);
     if (normalized.values) {
