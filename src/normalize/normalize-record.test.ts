@@ -131,6 +131,9 @@ describe('normalizeRecord: review', () => {
     ['low OCR confidence on the name',
       rec({ full_name: 'Lò Văn Pánh', birth_date: '1968' }, { full_name: 0.62, birth_date: 0.97 }),
       ['low_confidence'], ['full_name']],
+    ['an ID read at 0.88: enough for a name, not for an identity number',
+      rec({ full_name: 'Lò Văn Pánh', birth_date: '1968', sex: 'Nam', personal_id: '011068001234' }, { full_name: 0.88, personal_id: 0.88 }),
+      ['low_confidence'], ['personal_id']],
   ];
   it.each(cases)('%s', (_label, record, expected, fields) => {
     const r = normalizeRecord(record, { today });
