@@ -51,6 +51,11 @@ describe('guessDigitMisreads', () => {
     expect(guessDigitMisreads({ ...read, personalId: '011056406182' }, today, '11').personalId).toBeNull();
   });
 
+  it('repairs an impossible ID prefix even when the date disagrees with every repair', () => {
+    // The date is misread too (2017 for 2011): the ID still gets its one repair, the date stays as read.
+    expect(guess('29/05/2017', '071211631268', 'M')).toEqual({ birthDate: null, personalId: '011211631268', sex: null });
+  });
+
   it('reads a "/" inside an ID as the "1" it was', () => {
     expect(guess('1985', '0/1185524483', 'F').personalId).toBe('011185524483');
   });

@@ -76,10 +76,15 @@ export function guessDigitMisreads(
     };
   }
   if (best.length > 1) return NO_GUESS;
+  // The date and the ID disagree whatever is repaired (one of them is misread elsewhere): an ID whose prefix
+  // is impossible as read still gets its one clear repair.
+  const prefixRepairs = ids.filter((id) => (read.sex === null || read.sex === id.decoded.sex) && (localRepairs ? local.has(id.decoded.prefix) : true));
+  const fewestIds = prefixRepairs.filter((id) => id.changes === Math.min(...prefixRepairs.map((r) => r.changes)));
+  const idAlone = ids.length > 0 && !ids.some((id) => id.changes === 0) && fewestIds.length === 1 ? fewestIds[0].id : null;
   // No ID to check against: a date is repaired alone when one repair is clearly the fewest changes.
   const fewest = repairs.filter((d) => d.changes === repairs[0].changes);
-  if (fewest.length === 1 && fewest[0].changes > 0) return { ...NO_GUESS, birthDate: fewest[0].text };
-  return NO_GUESS;
+  const dateAlone = fewest.length === 1 && fewest[0].changes > 0 ? fewest[0].text : null;
+  return { birthDate: dateAlone, personalId: idAlone, sex: null };
 }
 
 /**

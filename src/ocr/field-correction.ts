@@ -48,7 +48,7 @@ export function correctField(field: RawField, text: string): string {
 /** Fields written in words only: a digit in one of their words is a letter OCR misread. */
 const LETTER_FIELDS: ReadonlySet<RawField> = new Set([
   'full_name', 'other_name', 'family_middle', 'given_name', 'household_head', 'ethnicity', 'religion', 'nationality',
-  'relation_to_head', 'occupation',
+  'relation_to_head', 'occupation', 'birthplace', 'native_place',
 ]);
 
 /** Digits tesseract reads for the capital that starts a word, in italic and handwritten entries ("7òng" for Tòng). */
@@ -56,10 +56,11 @@ const LEADING_DIGIT_AS_LETTER: Readonly<Record<string, string>> = { '7': 'T', '0
 
 /**
  * A word that starts with one of those digits and goes on in letters gets the capital back ("7hái" → "Thái",
- * "7Hái" → "THái" → proper case later). Other digits stay: the name checks send them to a reviewer.
+ * "7Hái" → "THái" → proper case later); a wide capital read as two digits ("77hái") too. Other digits stay: the
+ * name checks send them to a reviewer.
  */
 function correctLetters(text: string): string {
-  return text.replace(/(^|\s)([07586])(?=\p{L})/gu, (_, space: string, digit: string) => space + LEADING_DIGIT_AS_LETTER[digit]);
+  return text.replace(/(^|\s)([07586])\d?(?=\p{L})/gu, (_, space: string, digit: string) => space + LEADING_DIGIT_AS_LETTER[digit]);
 }
 
 /** Leaders become spaces, whitespace is collapsed, punctuation is trimmed from both ends. */

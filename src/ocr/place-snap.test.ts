@@ -34,6 +34,17 @@ describe('snapPlaceNames', () => {
     expect(snapPlaceNames(read, index)).toBeNull();
   });
 
+  it('looks for a part among the units of the part after it first', () => {
+    const tree = placeNameIndex([
+      { name: 'Điện Biên' }, { name: 'Tủa Chùa', parentName: 'Điện Biên' }, { name: 'Tủa Thàng', parentName: 'Tủa Chùa' },
+      { name: 'Na Thàng', parentName: 'Lào Cai' }, { name: 'Pa Thàng', parentName: 'Lai Châu' }, { name: 'Sín Thầu', parentName: 'Mường Nhé' },
+      { name: 'Mường Nhé', parentName: 'Điện Biên' }, { name: 'Sìn Thầu', parentName: 'Sìn Hồ' },
+    ]);
+    expect(snapPlaceNames('Ta Thàng, Tủa Chùa, Điện Biên', tree)).toBe('Tủa Thàng, Tủa Chùa, Điện Biên');
+    expect(snapPlaceNames('Ta Thàng', tree)).toBeNull(); // Na Thàng and Pa Thàng are one edit away too
+    expect(snapPlaceNames('Xã Sm Thầu, Mường Nhé, Điện Biên', tree)).toBe('Xã Sín Thầu, Mường Nhé, Điện Biên');
+  });
+
   it('leaves a name two known names are equally near', () => {
     const two = placeNameIndex([{ name: 'Nong U' }, { name: 'Nong Ư' }]);
     expect(snapPlaceNames('Mong U', two)).toBe('Nong U');

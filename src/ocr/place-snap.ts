@@ -1,4 +1,5 @@
 import { boundedEditDistance } from '../normalize/address/edit-distance.js';
+import type { GazetteerData, GazetteerUnit } from '../normalize/address/gazetteer-data.js';
 import { foldKey, toneKey } from '../normalize/vietnamese-text.js';
 
 /**
@@ -9,10 +10,12 @@ import { foldKey, toneKey } from '../normalize/vietnamese-text.js';
  * The caller sends a changed field to review.
  */
 
-/** The gazetteer's unit names by comparison key, and the keys by length for the nearest-name search. */
+/** The gazetteer's unit names by comparison key, the keys by length, and the names of each name's units' children. */
 export interface PlaceNameIndex {
   names: ReadonlyMap<string, string>;
   byLength: ReadonlyMap<number, readonly string[]>;
+  /** "tủa chùa" → the communes of Huyện Tủa Chùa (every unit of that name counts). */
+  children: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
@@ -20,18 +23,44 @@ export interface PlaceNameIndex {
  * const index = placeNameIndex([{ name: 'Tủa Chùa' }, { name: 'Điện Biên' }]);
  * snapPlaceNames('Xã Huổi Só, Túa Chùa, Điện Biên', index); // 'Xã Huổi Só, Tủa Chùa, Điện Biên' (Huổi Só known too)
  */
-export function placeNameIndex(units: Iterable<{ name: string }>): PlaceNameIndex {
+export function placeNameIndex(units: Iterable<{ name: string; parentName?: string | null }>): PlaceNameIndex {
   const names = new Map<string, string>();
   const byLength = new Map<number, string[]>();
-  for (const { name } of units) {
+  const children = new Map<string, string[]>();
+  for (const { name, parentName } of units) {
     const key = toneKey(name);
+    if (parentName) {
+      const siblings = children.get(toneKey(parentName)) ?? [];
+      if (!siblings.includes(key)) siblings.push(key);
+      children.set(toneKey(parentName), siblings);
+    }
     if (names.has(key)) continue;
     names.set(key, name);
     const list = byLength.get(key.length) ?? [];
     list.push(key);
     byLength.set(key.length, list);
   }
-  return { names, byLength };
+  return { names, byLength, children };
+}
+
+/**
+ * Every unit of the gazetteer, before and after 2025, with the name of the unit it lies in.
+ *
+ * @example
+ * placeNameIndex(gazetteerUnits(data)).children.get('tủa chùa'); // ['tả phìn', 'tủa thàng', …]
+ */
+export function gazetteerUnits(data: GazetteerData): { name: string; parentName: string | null }[] {
+  const named = (units: GazetteerUnit[], parents: GazetteerUnit[]) => {
+    const byCode = new Map(parents.map((p) => [p.code, p.name]));
+    return units.map((u) => ({ name: u.name, parentName: u.parent === null ? null : byCode.get(u.parent) ?? null }));
+  };
+  return [
+    ...named(data.legacy.provinces, []),
+    ...named(data.legacy.districts, data.legacy.provinces),
+    ...named(data.legacy.communes, data.legacy.districts),
+    ...named(data.current.provinces, []),
+    ...named(data.current.communes, data.current.provinces),
+  ];
 }
 
 /** Unit words written before a name, as the page prints them. */
@@ -47,21 +76,31 @@ const PART_SPLIT_RE = /(\s*(?:,|;| - | – )\s*)/u;
 export function snapPlaceNames(text: string, index: PlaceNameIndex): string | null {
   const pieces = text.split(PART_SPLIT_RE);
   let changed = false;
-  for (let i = 0; i < pieces.length; i += 2) {
-    const part = snapPart(pieces[i], index);
+  // From the largest unit (written last) to the smallest: a part is first looked for among the units of the
+  // part after it ("Ta Thàng, Tủa Chùa": the communes of Tủa Chùa), where one name is nearest far more often.
+  let scope: readonly string[] | null = null;
+  for (let i = pieces.length - 1 - ((pieces.length - 1) % 2); i >= 0; i -= 2) {
+    const part = snapPart(pieces[i], index, scope);
     if (part !== pieces[i]) [pieces[i], changed] = [part, true];
+    scope = index.children.get(toneKey(nameOf(part))) ?? null;
   }
   return changed ? pieces.join('') : null;
 }
 
-function snapPart(part: string, index: PlaceNameIndex): string {
+/** The part without its unit word ("xã Tìa Dình" → "Tìa Dình"). */
+function nameOf(part: string): string {
+  return part.slice((UNIT_WORD_RE.exec(part)?.[0] ?? '').length).trim();
+}
+
+function snapPart(part: string, index: PlaceNameIndex, scope: readonly string[] | null): string {
   if (part.trim() === '' || index.names.has(toneKey(part))) return part;
-  const word = leadingWord(part, index);
+  const word = leadingWord(part, index, scope);
   if (word !== null) return word;
   const unit = UNIT_WORD_RE.exec(part)?.[0] ?? '';
   const name = part.slice(unit.length).trim();
   if (name === '' || /(?:^|\s)\d+(?:\s|$)/u.test(name)) return part;
-  const known = index.names.get(toneKey(name)) ?? nearestName(toneKey(name), index);
+  const key = toneKey(name);
+  const known = index.names.get(key) ?? (scope && nearestName(key, index, scope)) ?? nearestName(key, index, null);
   if (known === null) return part;
   return unit === '' ? known : `${unit} ${known}`;
 }
@@ -73,7 +112,7 @@ const LEADING_WORDS = [...UNIT_WORDS, ...HAMLET_WORDS, ...NUMBERED_WORDS].sort((
  * "Đôi 6"), put right; null when the first word is no such misreading. A name that merely starts like a unit
  * word ("Tô Hiệu", a commune) is a known name and never gets here.
  */
-function leadingWord(part: string, index: PlaceNameIndex): string | null {
+function leadingWord(part: string, index: PlaceNameIndex, scope: readonly string[] | null): string | null {
   for (const word of LEADING_WORDS) {
     const head = part.slice(0, word.length);
     const rest = part.slice(word.length);
@@ -82,24 +121,27 @@ function leadingWord(part: string, index: PlaceNameIndex): string | null {
     if (foldKey(head) !== foldKey(word) || toneKey(head) === word) continue;
     if (index.names.has(toneKey(part))) return null;
     const fixed = head[0] === head[0].toUpperCase() ? word[0].toUpperCase() + word.slice(1) : word;
-    const restFixed = UNIT_WORDS.includes(word) ? snapPart(rest.trim(), index) : rest.trim();
+    const restFixed = UNIT_WORDS.includes(word) ? snapPart(rest.trim(), index, scope) : rest.trim();
     return rest === '' ? fixed : `${fixed} ${restFixed}`;
   }
   return null;
 }
 
-/** The one known name within a few edits of the key (one for very short names, two otherwise); null when none or several. */
-function nearestName(key: string, index: PlaceNameIndex): string | null {
+/**
+ * The one known name within a few edits of the key (one for very short names, two otherwise), among the scope's
+ * names or all of them; null when none or several.
+ */
+function nearestName(key: string, index: PlaceNameIndex, scope: readonly string[] | null): string | null {
   const max = key.length <= 4 ? 1 : 2;
   let best: string | null = null;
   let bestDistance = max + 1;
   let tie = false;
-  for (let len = key.length - max; len <= key.length + max; len++) {
-    for (const candidate of index.byLength.get(len) ?? []) {
-      const d = boundedEditDistance(key, candidate, max);
-      if (d < bestDistance) [best, bestDistance, tie] = [candidate, d, false];
-      else if (d === bestDistance && candidate !== best) tie = true;
-    }
-  }
+  const consider = (candidate: string): void => {
+    const d = boundedEditDistance(key, candidate, max);
+    if (d < bestDistance) [best, bestDistance, tie] = [candidate, d, false];
+    else if (d === bestDistance && candidate !== best) tie = true;
+  };
+  if (scope !== null) for (const candidate of scope) consider(candidate);
+  else for (let len = key.length - max; len <= key.length + max; len++) for (const candidate of index.byLength.get(len) ?? []) consider(candidate);
   return best !== null && !tie ? index.names.get(best) ?? null : null;
 }

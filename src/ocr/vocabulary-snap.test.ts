@@ -23,6 +23,8 @@ describe('snapToVocabulary', () => {
     ['occupation', 'Huzu trí', 'Hưu trí'],
     ['occupation', 'Tz do', 'Tự do'],
     ['occupation', 'Trẻem', 'Trẻ em'],
+    ['occupation', 'Nội rợ', 'Nội trợ'], // Vietnamese as read, but one letter from a usual occupation
+    ['occupation', 'Cổng nhân', 'Công nhân'],
   ] as const)('%s %s → %s', (field, read, expected) => {
     expect(snapToVocabulary(field, read)).toBe(expected);
   });
@@ -40,7 +42,7 @@ describe('snapToVocabulary', () => {
     ['ethnicity', 'Tay'], // the normalizer reads it as Tày
     ['sex', '%#'],
     ['occupation', 'Làm nương'], // listed
-    ['occupation', 'Nội rợ'], // Vietnamese as read: an occupation nobody listed may be right
+    ['occupation', 'Thợ hàn'], // Vietnamese as read, two letters from Thợ may: an occupation nobody listed
     ['occupation', 'Thợ sửa xe'],
   ] as const)('%s %s → no suggestion', (field, read) => {
     expect(snapToVocabulary(field, read)).toBeNull();

@@ -49,13 +49,15 @@ export function snapToVocabulary(field: RawField, text: string): string | null {
   if (folded === '') return null;
   const toned = words(toneKey(text));
   if (spellings.some((s) => s.toned === toned) || acceptedAsWritten(field, text)) return null;
-  if (isOpenVocabulary(field) && toned.split(' ').every((w) => w.length === 1 || isVietnameseSyllable(w))) return null;
+  // An open field's reading may be an occupation nobody listed: only one letter from a usual one ("Cổng nhân",
+  // "Làm mương"), or no Vietnamese at all, is taken for a misreading.
+  const readsAsVietnamese = isOpenVocabulary(field) && toned.split(' ').every((w) => w.length === 1 || isVietnameseSyllable(w));
 
   // Nearest value by edits without diacritics, then with them ("ông" is one edit from Mông and from Cống, but
   // its marks are Mông's); a value's best spelling counts. Values equally near give no suggestion.
   const best = new Map<string, [number, number]>();
   for (const s of spellings) {
-    const max = allowedEdits(s.folded.length);
+    const max = readsAsVietnamese ? 1 : allowedEdits(s.folded.length);
     const d = boundedEditDistance(folded, s.folded, max);
     if (d > max) continue;
     const marks = boundedEditDistance(toned.replace(/ /g, ''), s.toned.replace(/ /g, ''), 2 * max + 2);

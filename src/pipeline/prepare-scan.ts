@@ -17,7 +17,7 @@ import { readPage } from '../ocr/page-layout.js';
 import { PageImageError, readPageImages, type PageImage } from '../ocr/page-images.js';
 import { guessIssue, guessMisreads } from '../ocr/misread-guesses.js';
 import { placeNameIssue } from '../ocr/place-name-check.js';
-import { placeNameIndex, type PlaceNameIndex } from '../ocr/place-snap.js';
+import { gazetteerUnits, placeNameIndex, type PlaceNameIndex } from '../ocr/place-snap.js';
 import { pagesToRecords, type HouseholdContext, type ReadPage, type ScanRecord } from '../ocr/pages-to-records.js';
 import { preprocessPage } from '../ocr/preprocess-page.js';
 import { scanFieldIssues } from '../ocr/scan-field-checks.js';
@@ -49,7 +49,7 @@ export function createScanTools(gazetteer: GazetteerData, defaultProvinceCode: s
   return {
     pool,
     pages: new PQueue({ concurrency: pool.size * 2 }),
-    places: placeNameIndex([...Object.values(gazetteer.legacy), ...Object.values(gazetteer.current)].flat()),
+    places: placeNameIndex(gazetteerUnits(gazetteer)),
     cache: new OcrCache(dirs.ocrCacheDir, OCR_CACHE_VERSION),
     gazetteer: { index: buildGazetteerIndex(gazetteer), version: gazetteer.version, defaultProvinceCode },
     cropsDir: dirs.cropsDir,
