@@ -44,6 +44,8 @@ function tolerance(length: number, expected: boolean): number {
 }
 
 const HINT_RE = /^\(?\s*(?:neu co|neu|ghi ro)\b/;
+/** Letters a colon right after a word is read as (not digits: "Tổ1" is a hamlet number). */
+const COLON_READ_AS: ReadonlySet<string> = new Set(['i', 'l', 'ì', 'í']);
 const DIGIT_START_RE = /^\p{N}/u;
 const MAX_PIECES = 10;
 
@@ -100,10 +102,16 @@ function bestLabelAt(pieces: readonly LinePiece[], start: number, position: Posi
     const distances = prefixDistances(spelling.key, text.slice(0, spelling.key.length + Math.ceil(generous) + 1));
     for (const end of ends) {
       if (end.chars >= distances.length) break;
-      const hit = accept(pieces, spelling.label, spelling.key.length, start, end.piece, distances[end.chars], position);
-      if (hit !== null && (best === null || hit.distance < best.distance)) {
-        best = hit;
-        bestLength = spelling.key.length;
+      const hits = [accept(pieces, spelling.label, spelling.key.length, start, end.piece, distances[end.chars], position, false)];
+      // A colon glued to the label's last word is often read as a letter ("Thôn/bản/tổi", "Dân tộcl").
+      if (COLON_READ_AS.has(text[end.chars - 1]) && end.chars >= 2) {
+        hits.push(accept(pieces, spelling.label, spelling.key.length, start, end.piece, distances[end.chars - 1], position, true));
+      }
+      for (const hit of hits) {
+        if (hit !== null && (best === null || hit.distance < best.distance)) {
+          best = hit;
+          bestLength = spelling.key.length;
+        }
       }
     }
   }
@@ -119,11 +127,12 @@ function accept(
   end: number,
   distance: number,
   position: Position,
+  gluedColon: boolean,
 ): LabelHit | null {
   // "(nếu có)", "(ghi rõ …)": a printed hint between the label and its colon.
-  let next = skipHint(pieces, end);
+  let next = gluedColon ? end : skipHint(pieces, end);
   const following = next < pieces.length ? pieces[next] : null;
-  const colon = following?.kind === 'colon';
+  const colon = gluedColon || following?.kind === 'colon';
   const leader = following?.kind === 'leader';
   const expected = colon || position === 'line_start';
   if (distance > tolerance(keyLength, expected)) return null;

@@ -118,6 +118,21 @@ const CASES: Case[] = [
     },
   },
   {
+    name: 'household page whose colons were read as letters glued to the labels',
+    kind: 'household',
+    lines: [
+      'SỔ HỘ KHẨU',
+      'Số: 110234567',
+      'Họ và tên chủ hộ: Lò Văn Pánh',
+      'Chỗ ở hiện nay: Số nhà 104 Thôn/bản/tổi Tổ 13',
+      'Xãl Mường Phăng Huyệni Điện Biên',
+    ],
+    fields: {
+      household_book_no: '110234567', household_head: 'Lò Văn Pánh', address: 'Số nhà 104', hamlet: 'Tổ 13',
+      commune: 'Mường Phăng', district: 'Điện Biên',
+    },
+  },
+  {
     name: 'older household page: Hồ sơ hộ khẩu số, Họ tên chủ hộ, Nơi thường trú over two lines',
     kind: 'household',
     lines: [

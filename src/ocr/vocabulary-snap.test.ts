@@ -20,6 +20,9 @@ describe('snapToVocabulary', () => {
     ['relation_to_head', 'Cơn', 'Con'],
     ['relation_to_head', 'Con đâu', 'Con dâu'],
     ['religion', 'Phặt giáo', 'Phật giáo'],
+    ['sex', 'Nam Dântộcc Mông', 'Nam'], // the next label misread: its words ran on
+    ['religion', 'Không Quốciịch Việt Mam', 'Không'],
+    ['relation_to_head', 'Con gái Giới', 'Con gái'],
     ['occupation', 'Huzu trí', 'Hưu trí'],
     ['occupation', 'Tz do', 'Tự do'],
     ['occupation', 'Trẻem', 'Trẻ em'],

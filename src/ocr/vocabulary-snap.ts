@@ -65,9 +65,23 @@ export function snapToVocabulary(field: RawField, text: string): string | null {
     if (earlier === undefined || d < earlier[0] || (d === earlier[0] && marks < earlier[1])) best.set(s.value, [d, marks]);
   }
   const ranked = [...best].sort((a, b) => a[1][0] - b[1][0] || a[1][1] - b[1][1]);
-  if (ranked.length === 0) return null;
+  if (ranked.length === 0) return isOpenVocabulary(field) ? null : leadingValue(toned, spellings);
   if (ranked.length > 1 && ranked[1][1][0] === ranked[0][1][0] && ranked[1][1][1] === ranked[0][1][1]) return null;
   return ranked[0][0];
+}
+
+/**
+ * The value the reading starts with, when the rest is another field's words that ran on ("Nam Dântộcc Mông":
+ * the label Dân tộc misread, so sex got the ethnicity too); the longest value wins, null when none.
+ */
+function leadingValue(toned: string, spellings: readonly Spelling[]): string | null {
+  const parts = toned.split(' ');
+  for (let k = parts.length - 1; k >= 1; k--) {
+    const head = parts.slice(0, k).join(' ');
+    const found = spellings.find((s) => s.toned === head);
+    if (found !== undefined) return found.value;
+  }
+  return null;
 }
 
 /** Normalizers that know more spellings than the list ("Mèo", "Con thứ 2"): what they accept cleanly stays. */
