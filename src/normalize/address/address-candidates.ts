@@ -24,7 +24,7 @@ const OUT_OF_PROVINCE = 0.5;
 
 /** Score of one commune reading of segment i given all segments' readings. */
 export function scoreCandidate(
-  ref: CommuneRef, baseQuality: number, viaFull: boolean, i: number, all: SegmentReadings[], defaultProvinces: ReadonlySet<string>,
+  ref: CommuneRef, baseQuality: number, viaFull: boolean, i: number, all: readonly SegmentReadings[], defaultProvinces: ReadonlySet<string>,
 ): number {
   const seg = all[i].seg;
   let s = baseQuality - (viaFull ? 0.05 : 0);
@@ -91,23 +91,27 @@ function provinceFits(p: ProvinceRef, c: CommuneRef): boolean {
 }
 
 /** Every commune reading scored and grouped by what it would code; best first. */
-export function rankOutcomes(all: SegmentReadings[], index: GazetteerIndex, defaultProvinces: ReadonlySet<string>): Outcome[] {
-  const byKey = new Map<string, Outcome>();
+export function rankOutcomes(all: readonly SegmentReadings[], index: GazetteerIndex, defaultProvinces: ReadonlySet<string>): Outcome[] {
+  // An address has a handful of outcomes: arrays searched in order beat two maps built per address.
+  const out: Outcome[] = [];
+  const keys: string[] = [];
   // Which lists read each outcome (1 legacy, 2 current): both agreeing is a small bonus.
-  const lists = new Map<Outcome, number>();
+  const lists: number[] = [];
   for (let i = 0; i < all.length; i++) {
     for (const r of all[i].communes) {
       const score = scoreCandidate(r.ref, r.quality, r.viaFull, i, all, defaultProvinces);
       const o = outcomeOf(r.ref, index, score, i);
       const key = o.current ?? `split:${o.legacyChoices[0]?.ref.code}`;
       const bit = r.ref.list === 'legacy' ? 1 : 2;
-      const prev = byKey.get(key);
-      if (!prev) {
-        byKey.set(key, o);
-        lists.set(o, bit);
+      const at = keys.indexOf(key);
+      if (at < 0) {
+        out.push(o);
+        keys.push(key);
+        lists.push(bit);
         continue;
       }
-      lists.set(prev, lists.get(prev)! | bit);
+      const prev = out[at];
+      lists[at] |= bit;
       mergeLegacy(prev, o);
       if (score > prev.score) {
         prev.score = score;
@@ -116,8 +120,7 @@ export function rankOutcomes(all: SegmentReadings[], index: GazetteerIndex, defa
       }
     }
   }
-  const out = [...byKey.values()];
-  for (const o of out) if (lists.get(o) === 3) o.score += 0.02; // both lists agree
+  for (let k = 0; k < out.length; k++) if (lists[k] === 3) out[k].score += 0.02; // both lists agree
   return out.sort((a, b) => b.score - a.score);
 }
 

@@ -11,8 +11,6 @@ import { cleanAddressText, tokenizeCleaned, type AddressToken } from './address-
 const HARD_RUN_RE = /[,;:()[\]\n|+]+/;
 /** A part whose first piece is a full stop: in the whole text, that stop marks the word before the comma. */
 const LEADING_STOP_RE = /^[^\p{L}\p{M}0-9'’\-–—/\\.]*\./u;
-/** Stands for the tokens of later parts: a unit word at the end of a part still has a name after it. */
-const MORE: AddressToken = { raw: '', key: '\u0000', tone: '\u0000', dot: false, brk: 'hard' };
 
 interface Part {
   tokens: AddressToken[];
@@ -41,23 +39,32 @@ export function addressParser(known: (key: string) => boolean, limit = 50_000): 
   };
   // Parts differ ("Bản Co Mỵ xã Thanh Chăn" / "Xóm Mới xã Thanh Chăn") but their segments repeat: one object
   // per segment content, so what is cached per segment downstream (readings, hamlet text) is found again.
-  const segments = new Map<string, AddressSegment>();
+  // Found by the name's folded key, then compared field by field: cheaper than a key of every field, and
+  // most keys hold one segment.
+  const segments = new Map<string, AddressSegment[]>();
+  let segmentCount = 0;
   const shared = (list: AddressSegment[]): AddressSegment[] => {
     for (let i = 0; i < list.length; i++) {
       const s = list[i];
-      const key = `${s.level}\u0001${s.type}\u0001${s.markerRaw}\u0001${s.key}\u0001${s.tone}\u0001${s.raw}\u0001${s.fullKey}\u0001${s.brk}`;
-      const seen = segments.get(key);
+      let same = segments.get(s.key);
+      if (same === undefined) {
+        if (segmentCount >= limit) {
+          segments.clear();
+          segmentCount = 0;
+        }
+        segments.set(s.key, (same = []));
+      }
+      const seen = same.find((t) => sameSegment(s, t));
       if (seen === undefined) {
-        if (segments.size >= limit) segments.clear();
-        segments.set(key, s);
+        same.push(s);
+        segmentCount++;
       } else list[i] = seen;
     }
     return list;
   };
   const partSegments = (part: Part, more: boolean): AddressSegment[] => {
     if (!more) return (part.last ??= shared(segmentAddress(part.tokens, known)));
-    // MORE becomes a segment of its own (its break is hard, its key names nothing): drop it.
-    return (part.more ??= shared(segmentAddress([...part.tokens, MORE], known).slice(0, -1)));
+    return (part.more ??= shared(segmentAddress(part.tokens, known, true)));
   };
   return (text) => {
     const cleaned = cleanAddressText(text);
@@ -77,4 +84,8 @@ export function addressParser(known: (key: string) => boolean, limit = 50_000): 
     }
     return out;
   };
+}
+
+function sameSegment(a: AddressSegment, b: AddressSegment): boolean {
+  return a.key === b.key && a.raw === b.raw && a.level === b.level && a.type === b.type && a.markerRaw === b.markerRaw && a.tone === b.tone && a.fullKey === b.fullKey && a.brk === b.brk;
 }

@@ -47,14 +47,19 @@ export function unitReadings(seg: AddressSegment, index: GazetteerIndex, provinc
   if (seg.level === 'hamlet' && !seg.fullKey) return { seg, provinces: provinceReads, districts: NONE, communes: NONE };
   // New addresses share most of their parts ("Huyện Điện Biên", "Tỉnh Điện Biên", a commune's name), and the
   // parser hands out the same segment object for the same part: read each once per index, segment and scope.
+  // A segment is nearly always read in one scope (its book's province): that reading is kept on its own, and
+  // a map is made only for a segment read in a second scope.
   let bySeg = caches.get(index);
   if (!bySeg) caches.set(index, (bySeg = new WeakMap()));
-  let byScope = bySeg.get(seg);
-  if (!byScope) bySeg.set(seg, (byScope = new Map()));
-  let found = byScope.get(scopeKey);
-  if (found === undefined) {
+  const cached = bySeg.get(seg);
+  let found: Found | undefined;
+  if (cached === undefined) {
     found = readUnits(seg, index, provinces, provinceReads);
-    byScope.set(scopeKey, found);
+    bySeg.set(seg, { scopeKey, found });
+  } else if (cached.scopeKey === scopeKey) found = cached.found;
+  else {
+    found = cached.others?.get(scopeKey);
+    if (found === undefined) (cached.others ??= new Map()).set(scopeKey, (found = readUnits(seg, index, provinces, provinceReads)));
   }
   return { seg, provinces: provinceReads, districts: found.districts, communes: found.communes };
 }
@@ -63,8 +68,10 @@ export function unitReadings(seg: AddressSegment, index: GazetteerIndex, provinc
 const NONE: never[] = [];
 
 type Found = { districts: Reading<DistrictRef>[]; communes: Reading<CommuneRef>[] };
+/** The readings of a segment in the first scope it was read in, and in any other. */
+type Cached = { scopeKey: string; found: Found; others?: Map<string, Found> };
 /** Per index, per segment object (segments are immutable and shared by the parser's part cache), per scope. */
-const caches = new WeakMap<GazetteerIndex, WeakMap<AddressSegment, Map<string, Found>>>();
+const caches = new WeakMap<GazetteerIndex, WeakMap<AddressSegment, Cached>>();
 
 function readUnits(seg: AddressSegment, index: GazetteerIndex, provinces: string[], provinceReads: Reading<ProvinceRef>[]): Found {
   const out: Found = { districts: NONE, communes: NONE };
@@ -74,9 +81,8 @@ function readUnits(seg: AddressSegment, index: GazetteerIndex, provinces: string
   }
   if (seg.level === null || seg.level === 'district' || seg.level === 'city') {
     const refs = index.districtsByKey.get(seg.key);
-    let anyInScope = false;
-    if (refs) for (const r of refs) if (provinces.includes(r.currentProvinceCode)) anyInScope = true;
-    if (anyInScope) out.districts = exact(refs, seg, false, provinces);
+    const inScope = exact(refs, seg, false, provinces);
+    if (inScope.length > 0) out.districts = inScope;
     else {
       // Nothing of that name here: the far ones stay (they are evidence against), and typos of near ones join them.
       out.districts = exact(refs, seg, false, null);
@@ -91,9 +97,10 @@ function readUnits(seg: AddressSegment, index: GazetteerIndex, provinces: string
     const refs = index.communesByKey.get(seg.key);
     const fullRefs = seg.fullKey ? index.communesByKey.get(seg.fullKey) : undefined;
     // Names repeat across the country ("Tân Thành" ×50): far ones only matter when nothing near matches.
-    if (anyCommuneIn(refs, provinces) || anyCommuneIn(fullRefs, provinces)) {
-      out.communes = exact(refs, seg, false, provinces);
-      if (fullRefs) out.communes = out.communes.concat(exact(fullRefs, seg, true, provinces));
+    const near = exact(refs, seg, false, provinces);
+    const nearFull = fullRefs ? exact(fullRefs, seg, true, provinces) : NONE;
+    if (near.length > 0 || nearFull.length > 0) {
+      out.communes = nearFull.length > 0 ? near.concat(nearFull) : near;
       return out;
     }
     out.communes = exact(refs, seg, false, null);
@@ -115,17 +122,14 @@ function strong(reads: Reading<unknown>[]): boolean {
   return false;
 }
 
-function anyCommuneIn(refs: CommuneRef[] | undefined, provinces: string[]): boolean {
-  if (refs) for (const r of refs) if (provinces.includes(r.currentProvinceCode)) return true;
-  return false;
-}
-
 /** Readings of the units a key names; only those in the provinces given (today's provinces) when given. */
 function exact<T extends { tone: string; currentProvinceCode: string }>(refs: T[] | undefined, seg: AddressSegment, viaFull: boolean, scope: string[] | null): Reading<T>[] {
+  if (!refs) return [];
   const out: Reading<T>[] = [];
-  if (!refs) return out;
+  // The scope is nearly always one province: compared directly.
+  const only = scope !== null && scope.length === 1 ? scope[0] : null;
   for (const ref of refs) {
-    if (scope && !scope.includes(ref.currentProvinceCode)) continue;
+    if (only !== null ? ref.currentProvinceCode !== only : scope !== null && !scope.includes(ref.currentProvinceCode)) continue;
     out.push({ ref, quality: viaFull ? 0.97 : quality(seg, ref), viaFull });
   }
   return out;

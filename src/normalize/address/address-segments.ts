@@ -45,10 +45,14 @@ const NO_MARKERS: Marker[] = [];
 const ROMAN_RE = /^[ivx]+$/;
 
 /**
+ * `more`: the tokens are a part of a longer text and more follow after a comma-like break, so a unit word at
+ * their end still has a name after it ("Bản, Xã Thanh Xương").
+ *
  * @example
  * segmentAddress(tokenizeAddress('Đội 10 Thanh Hưng'), known).map((s) => s.raw); // ['10', 'Thanh Hưng']
  */
-export function segmentAddress(tokens: AddressToken[], known: (key: string) => boolean): AddressSegment[] {
+export function segmentAddress(tokens: AddressToken[], known: (key: string) => boolean, more = false): AddressSegment[] {
+  const end = more ? tokens.length + 1 : tokens.length;
   const drafts: Draft[] = [];
   let cur: Draft | null = null;
   for (let i = 0; i < tokens.length; ) {
@@ -57,7 +61,7 @@ export function segmentAddress(tokens: AddressToken[], known: (key: string) => b
     const hamletNumberDone: boolean =
       cur !== null && (cur as Draft).marker?.level === 'hamlet' && (cur as Draft).tokens.length === 1 && (NUMBER_RE.test(cur.tokens[0].key) || ROMAN_RE.test(cur.tokens[0].key));
     const afterMarker: boolean = cur !== null && t.brk === null && cur.tokens.length === 0 && cur.markerTokens.length > 0;
-    const marker: Marker | null = afterMarker ? null : markerAt(tokens, i, atStart || hamletNumberDone, cur, known);
+    const marker: Marker | null = afterMarker ? null : markerAt(tokens, i, end, atStart || hamletNumberDone, cur, known);
     if (marker || atStart || hamletNumberDone) {
       cur = { marker: marker ?? null, markerTokens: [], tokens: [], brk: t.brk };
       drafts.push(cur);
@@ -80,10 +84,11 @@ export function segmentAddress(tokens: AddressToken[], known: (key: string) => b
   return out;
 }
 
-function markerAt(tokens: AddressToken[], i: number, atStart: boolean, cur: Draft | null, known: (key: string) => boolean): Marker | null {
+/** The unit word starting at token i, if any; `end` counts the tokens after these (a later part's) too. */
+function markerAt(tokens: AddressToken[], i: number, end: number, atStart: boolean, cur: Draft | null, known: (key: string) => boolean): Marker | null {
   for (const m of MARKERS_BY_FIRST.get(tokens[i].key) ?? NO_MARKERS) {
     const n = m.words.length;
-    if (i + n >= tokens.length) continue; // a unit word needs a name after it
+    if (i + n >= end) continue; // a unit word needs a name after it
     let ok = true;
     for (let k = 0; k < n && ok; k++) ok = tokens[i + k].key === m.words[k] && (k === 0 || tokens[i + k].brk === null);
     if (!ok) continue;

@@ -89,6 +89,45 @@ for (const ch of TCVN3_HINTS) {
  * (a part cut after a comma opens with 'hard').
  */
 export function tokenizeCleaned(cleaned: string, opening: AddressToken['brk']): AddressToken[] {
+  // Every new address part comes through here: scan by character class (a table lookup per character) and
+  // keep the regex for text with characters the table does not cover (astral code points).
+  const tokens: AddressToken[] = [];
+  let brk: AddressToken['brk'] = opening;
+  const n = cleaned.length;
+  for (let i = 0; i < n; ) {
+    const kind = CHAR_KIND[cleaned.charCodeAt(i)];
+    if (kind === WORD) {
+      let end = i + 1;
+      while (end < n && CHAR_KIND[cleaned.charCodeAt(end)] === WORD) end++;
+      brk = pushWord(tokens, cleaned.slice(i, end), brk);
+      i = end;
+      continue;
+    }
+    if (kind === HARD) brk = 'hard';
+    else if (kind === SOFT) brk = brk ?? 'soft';
+    else if (kind === STOP) {
+      if (tokens.length > 0) tokens[tokens.length - 1].dot = true;
+    } else if (kind === UNKNOWN) return tokenizeByRegex(cleaned, opening);
+    i++;
+  }
+  return tokens;
+}
+
+/** The tokens of one word (its parts and aliases) after break `brk`; the break left for the next word. */
+function pushWord(tokens: AddressToken[], word: string, brk: AddressToken['brk']): AddressToken['brk'] {
+  for (const part of wordParts(word)) {
+    if (part.key === '') {
+      // A word with no letters left (a lone apostrophe) still uses up the break before it.
+    } else if (part.alias) {
+      part.alias.forEach((k, i) => tokens.push({ raw: i === 0 ? part.raw : '', key: k, tone: k, dot: false, brk: i === 0 ? brk : null }));
+    } else tokens.push({ raw: part.raw, key: part.key, tone: part.tone, dot: false, brk });
+    brk = null;
+  }
+  return brk;
+}
+
+/** The same tokens by PIECE_RE, for any text: the scan's fallback, and its reference in the tests. */
+export function tokenizeByRegex(cleaned: string, opening: AddressToken['brk']): AddressToken[] {
   const tokens: AddressToken[] = [];
   let brk: AddressToken['brk'] = opening;
   PIECE_RE.lastIndex = 0;
@@ -97,18 +136,35 @@ export function tokenizeCleaned(cleaned: string, opening: AddressToken['brk']): 
     else if (m[3] !== undefined) brk = brk ?? 'soft';
     else if (m[4] !== undefined) {
       if (tokens.length > 0) tokens[tokens.length - 1].dot = true;
-    } else {
-      for (const part of wordParts(m[1])) {
-        if (part.key === '') {
-          // A word with no letters left (a lone apostrophe) still uses up the break before it.
-        } else if (part.alias) {
-          part.alias.forEach((k, i) => tokens.push({ raw: i === 0 ? part.raw : '', key: k, tone: k, dot: false, brk: i === 0 ? brk : null }));
-        } else tokens.push({ raw: part.raw, key: part.key, tone: part.tone, dot: false, brk });
-        brk = null;
-      }
-    }
+    } else brk = pushWord(tokens, m[1], brk);
   }
   return tokens;
+}
+
+/**
+ * PIECE_RE's classes per UTF-16 unit, taken from the regex's own classes so the scan cannot disagree with it:
+ * word characters, comma-like, dash-like (the spaces around a dash only matter as spaces, which are skipped),
+ * full stop, other (skipped). Vietnamese text lives below U+3000; anything from there up (surrogates of
+ * astral letters too) is UNKNOWN and sends the text to the regex.
+ */
+const OTHER = 0;
+const WORD = 1;
+const HARD = 2;
+const SOFT = 3;
+const STOP = 4;
+const UNKNOWN = 5;
+const CHAR_KIND = new Uint8Array(0x10000).fill(UNKNOWN);
+{
+  const word = /^[\p{L}\p{M}0-9'’]$/u;
+  const hard = /^[,;:()[\]\n|+]$/;
+  const soft = /^[-–—/\\]$/;
+  for (let c = 0; c < 0x3000; c++) {
+    const ch = String.fromCharCode(c);
+    if (word.test(ch)) CHAR_KIND[c] = WORD;
+    else if (hard.test(ch)) CHAR_KIND[c] = HARD;
+    else if (soft.test(ch)) CHAR_KIND[c] = SOFT;
+    else CHAR_KIND[c] = ch === '.' ? STOP : OTHER;
+  }
 }
 
 interface WordPart {

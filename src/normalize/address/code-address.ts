@@ -53,7 +53,7 @@ export function codeAddress(input: AddressInput, index: GazetteerIndex, context:
   // A book repeats its address on every member's row: code each distinct one once per index. Most inputs
   // are a single text: those are found by province then text, with no key to build.
   let memo = memos.get(index);
-  if (!memo) memos.set(index, (memo = { texts: new Map(), size: 0, other: new Map() }));
+  if (!memo) memos.set(index, (memo = { texts: new Map(), size: 0, other: new Map(), defaults: new Map() }));
   const textOnly = input.hamlet === undefined && input.commune === undefined && input.district === undefined && input.province === undefined && input.text !== undefined;
   let byText: Map<string, AddressCoding> | undefined;
   let key = '';
@@ -68,7 +68,9 @@ export function codeAddress(input: AddressInput, index: GazetteerIndex, context:
     coded = memo.other.get(key);
   }
   if (coded === undefined) {
-    coded = codeFresh(input, index, context.defaultProvinceCode);
+    let defaults = memo.defaults.get(context.defaultProvinceCode);
+    if (!defaults) memo.defaults.set(context.defaultProvinceCode, (defaults = defaultProvinces(index, context.defaultProvinceCode)));
+    coded = codeFresh(input, index, defaults);
     if (++memo.size > MEMO_LIMIT) {
       // memory stays flat on a 1M-row night
       for (const m of memo.texts.values()) m.clear();
@@ -82,15 +84,21 @@ export function codeAddress(input: AddressInput, index: GazetteerIndex, context:
 }
 
 const MEMO_LIMIT = 50_000;
-const memos = new WeakMap<GazetteerIndex, { texts: Map<string, Map<string, AddressCoding>>; size: number; other: Map<string, AddressCoding> }>();
+/** Per index: answers by province then text (or by a key of all fields), and the run's provinces by code. */
+interface Memo {
+  texts: Map<string, Map<string, AddressCoding>>;
+  size: number;
+  other: Map<string, AddressCoding>;
+  defaults: Map<string, ReadonlySet<string>>;
+}
+const memos = new WeakMap<GazetteerIndex, Memo>();
 
-function codeFresh(input: AddressInput, index: GazetteerIndex, defaultProvinceCode: string): AddressCoding {
+function codeFresh(input: AddressInput, index: GazetteerIndex, defaults: ReadonlySet<string>): AddressCoding {
   const segs = collectSegments(input, index);
   let lastUpper = -1;
   for (let i = segs.length - 1; i >= 0 && lastUpper < 0; i--) if (segs[i].level !== 'hamlet') lastUpper = i;
   const provReads: Reading<ProvinceRef>[][] = new Array(segs.length);
   for (let i = 0; i < segs.length; i++) provReads[i] = provinceReadings(segs[i], index, i === lastUpper);
-  const defaults = defaultProvinces(index, defaultProvinceCode);
   // Provinces written in full set the scope; else the run's province does.
   const scope: string[] = [];
   for (const reads of provReads) for (const r of reads) if (r.quality >= 0.97 && !scope.includes(r.ref.currentCode)) scope.push(r.ref.currentCode);
@@ -105,7 +113,8 @@ function codeFresh(input: AddressInput, index: GazetteerIndex, defaultProvinceCo
   const margin = second ? best.score - second.score : 1;
   const clear = best !== undefined && best.score >= MIN_SCORE && margin >= MIN_MARGIN - 1e-9;
   // Labels are for reviewers; a clear answer with a single old commune needs none (they cost more than the match).
-  const candidates = ranked.slice(0, clear ? 1 : 3).map((o) => candidateOf(o, index));
+  const candidates: AddressCandidate[] = [];
+  for (let i = 0; i < ranked.length && i < (clear ? 1 : 3); i++) candidates.push(candidateOf(ranked[i], index));
   if (!best || best.score < 0.35) {
     return blank(hamlet, 'unmatched', candidates, [
       issue('address_unmatched', `Không xác định được xã/phường của địa chỉ "${describeInput(input)}"${candidates.length ? `; gần nhất: ${labels(candidates)}` : ''}`),
@@ -117,7 +126,7 @@ function codeFresh(input: AddressInput, index: GazetteerIndex, defaultProvinceCo
     ], best.score * 0.5);
   }
   const confidence = Math.max(0, Math.min(1, best.score)) * Math.min(1, 0.75 + margin);
-  const choices = [...best.legacyChoices].sort((a, b) => b.score - a.score);
+  const choices = best.legacyChoices.length < 2 ? best.legacyChoices : [...best.legacyChoices].sort((a, b) => b.score - a.score);
   const legacyRef = choices.length > 0 && (choices.length === 1 || choices[0].score - choices[1].score >= MIN_MARGIN - 1e-9) ? choices[0].ref : null;
   const legacy = legacyRef ? { provinceCode: legacyRef.provinceCode, districtCode: legacyRef.districtCode, communeCode: legacyRef.code } : null;
   if (best.current === null) {
@@ -138,7 +147,10 @@ function codeFresh(input: AddressInput, index: GazetteerIndex, defaultProvinceCo
   return { hamlet, legacy, current, status: 'coded', confidence, candidates, issues: [] };
 }
 
-function collectSegments(input: AddressInput, index: GazetteerIndex): AddressSegment[] {
+/** The address's segments; the parser's own (shared, never mutated) list when the text is all there is. */
+function collectSegments(input: AddressInput, index: GazetteerIndex): readonly AddressSegment[] {
+  const onlyText = !input.hamlet && !input.commune && !input.district && !input.province;
+  if (onlyText) return input.text && input.text.trim() ? index.parse(input.text) : [];
   const segs: AddressSegment[] = [];
   if (input.text && input.text.trim()) segs.push(...index.parse(input.text));
   if (input.hamlet && input.hamlet.trim()) {
@@ -174,13 +186,20 @@ function defaultProvinces(index: GazetteerIndex, code: string): Set<string> {
   return out;
 }
 
-function hamletOf(segs: AddressSegment[], best: Outcome | undefined): string | null {
-  const marked = segs.filter((s, i) => s.level === 'hamlet' && i !== best?.segment).map(hamletText).filter((h) => h !== '');
-  if (marked.length > 0) return marked.join(', ');
+function hamletOf(segs: readonly AddressSegment[], best: Outcome | undefined): string | null {
+  // Joined as found: most addresses have one hamlet or none, and this runs for every new one.
+  let marked: string | null = null;
+  for (let i = 0; i < segs.length; i++) {
+    if (segs[i].level !== 'hamlet' || i === best?.segment) continue;
+    const h = hamletText(segs[i]);
+    if (h !== '') marked = marked === null ? h : `${marked}, ${h}`;
+  }
+  if (marked !== null) return marked;
   // Unmarked names left of the commune ("Co Mỵ, Thanh Minh, ĐBP") are the hamlet as written.
   if (!best) return null;
-  const left = segs.slice(0, best.segment).filter((s) => s.level === null).map((s) => hamletText(s));
-  return left.length > 0 ? left.join(', ') : null;
+  let left: string | null = null;
+  for (let i = 0; i < best.segment; i++) if (segs[i].level === null) left = left === null ? hamletText(segs[i]) : `${left}, ${hamletText(segs[i])}`;
+  return left;
 }
 
 function candidateOf(o: Outcome, index: GazetteerIndex): AddressCandidate {
