@@ -48,7 +48,7 @@ export function correctField(field: RawField, text: string): string {
 /** Fields written in words only: a digit in one of their words is a letter OCR misread. */
 const LETTER_FIELDS: ReadonlySet<RawField> = new Set([
   'full_name', 'other_name', 'family_middle', 'given_name', 'household_head', 'ethnicity', 'religion', 'nationality',
-  'relation_to_head', 'occupation', 'birthplace', 'native_place',
+  'relation_to_head', 'occupation', 'birthplace', 'native_place', 'commune', 'district', 'province',
 ]);
 
 /** Digits tesseract reads for the capital that starts a word, in italic and handwritten entries ("7òng" for Tòng). */

@@ -16,11 +16,16 @@ interface Spelling {
   label: PageLabel;
   key: string;
   base0: string;
+  /**
+   * The label's weakness, for this spelling: a compound spelling ("Tỉnh/thành phố", "Thôn, bản, tổ") never occurs
+   * inside an entry, so it is a label even without its colon; "Tỉnh" or "Tổ dân phố" alone may be an entry.
+   */
+  weak: boolean;
 }
 
 /** Longest first: at one position the longest label that matches wins ("Họ và tên gọi khác" over "Họ và tên"). */
 const SPELLINGS: readonly Spelling[] = PAGE_LABELS.flatMap((label) =>
-  label.spellings.map((s) => ({ label, key: labelKey(s), base0: baseChar(labelKey(s)[0]) })),
+  label.spellings.map((s) => ({ label, key: labelKey(s), base0: baseChar(labelKey(s)[0]), weak: label.weak === true && !/[/,]/.test(s) })),
 ).sort((a, b) => b.key.length - a.key.length);
 
 /**
@@ -96,16 +101,16 @@ function bestLabelAt(pieces: readonly LinePiece[], start: number, position: Posi
   for (const spelling of SPELLINGS) {
     if (spelling.key.length < bestLength) break;
     if (spelling.base0 !== first) continue;
-    if (position === 'after_label' && spelling.label.weak) continue;
+    if (position === 'after_label' && spelling.weak) continue;
     const generous = tolerance(spelling.key.length, true);
     if (text.length + generous < spelling.key.length) continue;
     const distances = prefixDistances(spelling.key, text.slice(0, spelling.key.length + Math.ceil(generous) + 1));
     for (const end of ends) {
       if (end.chars >= distances.length) break;
-      const hits = [accept(pieces, spelling.label, spelling.key.length, start, end.piece, distances[end.chars], position, false)];
+      const hits = [accept(pieces, spelling, start, end.piece, distances[end.chars], position, false)];
       // A colon glued to the label's last word is often read as a letter ("Thôn/bản/tổi", "Dân tộcl").
       if (COLON_READ_AS.has(text[end.chars - 1]) && end.chars >= 2) {
-        hits.push(accept(pieces, spelling.label, spelling.key.length, start, end.piece, distances[end.chars - 1], position, true));
+        hits.push(accept(pieces, spelling, start, end.piece, distances[end.chars - 1], position, true));
       }
       for (const hit of hits) {
         if (hit !== null && (best === null || hit.distance < best.distance)) {
@@ -121,8 +126,7 @@ function bestLabelAt(pieces: readonly LinePiece[], start: number, position: Posi
 /** Checks a candidate against what follows it and where it stands; null when it cannot be a label here. */
 function accept(
   pieces: readonly LinePiece[],
-  label: PageLabel,
-  keyLength: number,
+  { label, key, weak }: Spelling,
   start: number,
   end: number,
   distance: number,
@@ -135,9 +139,11 @@ function accept(
   const colon = gluedColon || following?.kind === 'colon';
   const leader = following?.kind === 'leader';
   const expected = colon || position === 'line_start';
-  if (distance > tolerance(keyLength, expected)) return null;
+  if (distance > tolerance(key.length, expected)) return null;
   const settled = position === 'line_start' || position === 'after_leader';
-  if (label.weak) {
+  // A compound spelling of a weak label without its colon must be read nearly right: "Xãl Mường" is not "Xã/phường".
+  if (label.weak && !weak && !colon && distance > 1) return null;
+  if (weak) {
     const digits = label.digitsMayFollow === true && following !== null && DIGIT_START_RE.test(following.text);
     if (!(colon || (settled && (leader || digits)))) return null;
   } else if (position === 'after_label') {

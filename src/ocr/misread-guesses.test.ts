@@ -24,6 +24,15 @@ describe('guessMisreads', () => {
     expect(guessMisreads({ occupation: 'Thợ sửa xe' }, context).guesses).toEqual([]);
   });
 
+  it('reads an address printed in labelled parts as one, each part among the units of the next', () => {
+    const tree = placeNameIndex([
+      { name: 'Điện Biên' }, { name: 'Tủa Chùa', parentName: 'Điện Biên' }, { name: 'Tủa Thàng', parentName: 'Tủa Chùa' },
+      { name: 'Na Thàng', parentName: 'Lào Cai' }, { name: 'Pa Thàng', parentName: 'Lai Châu' },
+    ]);
+    const { raw } = guessMisreads({ commune: 'Ta Thàng', district: 'Ta Chùa', province: 'Điện Biên' }, { ...context, places: tree });
+    expect(raw).toEqual({ commune: 'Tủa Thàng', district: 'Tủa Chùa', province: 'Điện Biên' });
+  });
+
   it('leaves a record that reads well untouched', () => {
     const raw = { full_name: 'Lò Văn Pánh', sex: 'Nam', nationality: 'Việt Nam', ethnicity: 'Thái', birth_date: '12/03/1968', personal_id: '011068001234', birthplace: 'Mường Nhé, Điện Biên' };
     expect(guessMisreads(raw, context)).toEqual({ raw, guesses: [] });

@@ -32,7 +32,9 @@ const FEMALE_RELATIONS = new Set(['Vợ', 'Mẹ', 'Con gái', 'Con dâu', 'Chị
 const MALE_RELATIONS = new Set(['Chồng', 'Bố', 'Con trai', 'Con rể', 'Anh', 'Anh trai', 'Em trai', 'Anh rể', 'Em rể', 'Ông', 'Ông nội', 'Ông ngoại', 'Bố vợ', 'Bố chồng', 'Bố nuôi', 'Bố dượng', 'Chú', 'Bác', 'Cậu', 'Dượng', 'Cháu rể']);
 
 const VOCABULARY_FIELDS: readonly RawField[] = ['sex', 'nationality', 'ethnicity', 'relation_to_head', 'religion', 'occupation'];
-const PLACE_FIELDS: readonly RawField[] = ['birthplace', 'native_place', 'address', 'commune', 'district', 'province'];
+const PLACE_FIELDS: readonly RawField[] = ['birthplace', 'native_place', 'address'];
+/** An address printed in labelled parts, smallest first: read together, each part is looked for in the next. */
+const UNIT_FIELDS: readonly RawField[] = ['commune', 'district', 'province'];
 
 /**
  * @example
@@ -80,6 +82,9 @@ export function guessMisreads(
     const read = text(field);
     if (read !== null) replace(field, snapPlaceNames(read, context.places));
   }
+  const units = UNIT_FIELDS.filter((f) => text(f) !== null && !text(f)!.includes(','));
+  const snapped = units.length > 0 ? snapPlaceNames(units.map((f) => text(f)).join(', '), context.places)?.split(', ') : undefined;
+  if (snapped?.length === units.length) units.forEach((f, i) => replace(f, snapped[i]));
   return { raw: out, guesses };
 }
 

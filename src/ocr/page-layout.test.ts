@@ -126,11 +126,18 @@ const CASES: Case[] = [
       'Họ và tên chủ hộ: Lò Văn Pánh',
       'Chỗ ở hiện nay: Số nhà 104 Thôn/bản/tổi Tổ 13',
       'Xãl Mường Phăng Huyệni Điện Biên',
+      'Tỉnhthànhphốc Điện Biên', // a compound label is one even with its colon misread
     ],
     fields: {
       household_book_no: '110234567', household_head: 'Lò Văn Pánh', address: 'Số nhà 104', hamlet: 'Tổ 13',
-      commune: 'Mường Phăng', district: 'Điện Biên',
+      commune: 'Mường Phăng', district: 'Điện Biên', province: 'Điện Biên',
     },
+  },
+  {
+    name: 'an empty house number followed by the hamlet label on the same line',
+    kind: 'household',
+    lines: ['SỔ HỘ KHẨU', 'Số: 86408229', 'Họ tên chủ hộ: Chang Chá Khua', 'Số nhà: Thôn/bản/tổi: Bản Sáng Tớ', 'Tỉnh: Điện Biên'],
+    fields: { household_book_no: '86408229', household_head: 'Chang Chá Khua', hamlet: 'Bản Sáng Tớ', province: 'Điện Biên' },
   },
   {
     name: 'older household page: Hồ sơ hộ khẩu số, Họ tên chủ hộ, Nơi thường trú over two lines',
