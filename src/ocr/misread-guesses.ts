@@ -43,7 +43,7 @@ const UNIT_FIELDS: readonly RawField[] = ['commune', 'district', 'province'];
  */
 export function guessMisreads(
   raw: Raw,
-  context: { today: Date; places: PlaceNameIndex; bookInName?: string | null; provinceCode?: string | null },
+  context: { today: Date; places: PlaceNameIndex; bookInName?: string | null; provinceCode?: string | null; provinceName?: string | null },
 ): { raw: Raw; guesses: MisreadGuess[] } {
   const out: Raw = { ...raw };
   const guesses: MisreadGuess[] = [];
@@ -80,10 +80,10 @@ export function guessMisreads(
   }
   for (const field of PLACE_FIELDS) {
     const read = text(field);
-    if (read !== null) replace(field, snapPlaceNames(read, context.places));
+    if (read !== null) replace(field, snapPlaceNames(read, context.places, context.provinceName ?? null));
   }
   const units = UNIT_FIELDS.filter((f) => text(f) !== null && !text(f)!.includes(','));
-  const snapped = units.length > 0 ? snapPlaceNames(units.map((f) => text(f)).join(', '), context.places)?.split(', ') : undefined;
+  const snapped = units.length > 0 ? snapPlaceNames(units.map((f) => text(f)).join(', '), context.places, context.provinceName ?? null)?.split(', ') : undefined;
   if (snapped?.length === units.length) units.forEach((f, i) => replace(f, snapped[i]));
   return { raw: out, guesses };
 }

@@ -45,6 +45,19 @@ describe('snapPlaceNames', () => {
     expect(snapPlaceNames('Xã Sm Thầu, Mường Nhé, Điện Biên', tree)).toBe('Xã Sín Thầu, Mường Nhé, Điện Biên');
   });
 
+  it("looks for the last part among the run's province's units first, with one more edit among those few", () => {
+    const tree = placeNameIndex([
+      { name: 'Điện Biên' }, { name: 'Mường Lay', parentName: 'Điện Biên' }, { name: 'Mường Nhé', parentName: 'Điện Biên' },
+      { name: 'Mường Lát', parentName: 'Thanh Hóa' },
+    ]);
+    expect(snapPlaceNames('À7/ường Lay', tree, 'Điện Biên')).toBe('Mường Lay');
+    expect(snapPlaceNames('À7/ường Lay', tree)).toBeNull(); // three edits: too far without the province
+  });
+
+  it('puts right a unit word inside a part whose comma was lost', () => {
+    expect(snapPlaceNames('Bản Hồng Lứu, xã Lay Nưa, thị xã Mường Lay tính Điện Biên', index)).toBe('Bản Hồng Lứu, xã Lay Nưa, thị xã Mường Lay tỉnh Điện Biên');
+  });
+
   it('leaves a name two known names are equally near', () => {
     const two = placeNameIndex([{ name: 'Nong U' }, { name: 'Nong Ư' }]);
     expect(snapPlaceNames('Mong U', two)).toBe('Nong U');

@@ -73,12 +73,13 @@ const UNIT_WORD_RE = /^(?:xã|phường|thị trấn|huyện|quận|thị xã|th
 const PART_SPLIT_RE = /(\s*(?:,|;| - | – )\s*)/u;
 
 /** The text with its misread unit names and unit words replaced; null when nothing changes. */
-export function snapPlaceNames(text: string, index: PlaceNameIndex): string | null {
+export function snapPlaceNames(text: string, index: PlaceNameIndex, homeProvince: string | null = null): string | null {
   const pieces = text.split(PART_SPLIT_RE);
   let changed = false;
   // From the largest unit (written last) to the smallest: a part is first looked for among the units of the
   // part after it ("Ta Thàng, Tủa Chùa": the communes of Tủa Chùa), where one name is nearest far more often.
-  let scope: readonly string[] | null = null;
+  // The last part is first looked for in the run's province, which most books' addresses are in.
+  let scope: readonly string[] | null = homeProvince === null ? null : index.children.get(toneKey(homeProvince)) ?? null;
   for (let i = pieces.length - 1 - ((pieces.length - 1) % 2); i >= 0; i -= 2) {
     const part = snapPart(pieces[i], index, scope);
     if (part !== pieces[i]) [pieces[i], changed] = [part, true];
@@ -105,6 +106,9 @@ function snapPart(part: string, index: PlaceNameIndex, scope: readonly string[] 
   return unit === '' ? known : `${unit} ${known}`;
 }
 
+/** A parent with this many units or fewer (a district's communes, a province's districts) allows one more edit. */
+const SMALL_SCOPE = 60;
+
 const LEADING_WORDS = [...UNIT_WORDS, ...HAMLET_WORDS, ...NUMBERED_WORDS].sort((a, b) => b.length - a.length);
 
 /**
@@ -124,15 +128,29 @@ function leadingWord(part: string, index: PlaceNameIndex, scope: readonly string
     const restFixed = UNIT_WORDS.includes(word) ? snapPart(rest.trim(), index, scope) : rest.trim();
     return rest === '' ? fixed : `${fixed} ${restFixed}`;
   }
+  return innerUnitWord(part, index);
+}
+
+/**
+ * A unit word read with a wrong mark inside a part whose comma was lost, before a known name ("thị xã Mường Lay
+ * tính Điện Biên" → "… tỉnh Điện Biên"); null when there is none.
+ */
+function innerUnitWord(part: string, index: PlaceNameIndex): string | null {
+  const words = part.split(' ');
+  for (let i = 1; i < words.length - 1; i++) {
+    const word = UNIT_WORDS.find((w) => !w.includes(' ') && foldKey(w) === foldKey(words[i]) && w !== toneKey(words[i]));
+    if (word === undefined || !index.names.has(toneKey(words.slice(i + 1).join(' ')))) continue;
+    return [...words.slice(0, i), word, ...words.slice(i + 1)].join(' ');
+  }
   return null;
 }
 
 /**
- * The one known name within a few edits of the key (one for very short names, two otherwise), among the scope's
- * names or all of them; null when none or several.
+ * The one known name within a few edits of the key (one for very short names, two otherwise, one more among the
+ * few units of a known parent), among the scope's names or all of them; null when none or several.
  */
 function nearestName(key: string, index: PlaceNameIndex, scope: readonly string[] | null): string | null {
-  const max = key.length <= 4 ? 1 : 2;
+  const max = (key.length <= 4 ? 1 : 2) + (scope !== null && scope.length <= SMALL_SCOPE ? 1 : 0);
   let best: string | null = null;
   let bestDistance = max + 1;
   let tie = false;

@@ -32,6 +32,8 @@ export interface ScanTools {
   pages: PQueue;
   /** Every gazetteer unit name, before and after 2025: what a birthplace, native place or address on a page may say. */
   places: PlaceNameIndex;
+  /** The name of the run's province (where most books' addresses are): place parts are looked for there first. */
+  homeProvince: string | null;
   cache: OcrCache;
   gazetteer: RunGazetteer;
   /** Where reviewers' crops of doubtful fields go (`--out/crops`); their paths in the CSV are relative to `--out`. */
@@ -50,6 +52,7 @@ export function createScanTools(gazetteer: GazetteerData, defaultProvinceCode: s
     pool,
     pages: new PQueue({ concurrency: pool.size * 2 }),
     places: placeNameIndex(gazetteerUnits(gazetteer)),
+    homeProvince: [...gazetteer.current.provinces, ...gazetteer.legacy.provinces].find((p) => p.code === defaultProvinceCode)?.name ?? null,
     cache: new OcrCache(dirs.ocrCacheDir, OCR_CACHE_VERSION),
     gazetteer: { index: buildGazetteerIndex(gazetteer), version: gazetteer.version, defaultProvinceCode },
     cropsDir: dirs.cropsDir,
@@ -131,7 +134,8 @@ async function prepareRecords(
   for (const record of records) {
     // What the page most likely says where OCR read something impossible; every guess goes to review.
     const { raw, guesses } = guessMisreads(record.source.raw, {
-      today, places: tools.places, bookInName: record.bookInName, provinceCode: tools.gazetteer.defaultProvinceCode,
+      today, places: tools.places, bookInName: record.bookInName,
+      provinceCode: tools.gazetteer.defaultProvinceCode, provinceName: tools.homeProvince,
     });
     record.source.raw = raw;
     const normalized = normalizeRecord(record.source, options);
