@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { blockingKeys } from '../match/blocking-keys.js';
 import { person } from '../match/engine/test-person.js';
-import { findCandidates } from './find-candidates.js';
+import { findCandidates, findHouseholdMembers } from './find-candidates.js';
 import { openRegistry } from './open-registry.js';
 import { personRowValues } from './person-row.js';
 
@@ -90,6 +90,11 @@ describe('findCandidates: households, pending persons and remembered decisions',
       expect(found[0].differentFrom).toEqual([4]);
       const withoutHouseholds = await findCandidates(db, incoming, ['name', 'given_year', 'decisions']);
       expect(withoutHouseholds.map((c) => c.personId)).toEqual([1]);
+      // The second phase of a search: the households of the pairs that need them, asked by one member.
+      const members = await findHouseholdMembers(db, [2], true);
+      expect(members.map((c) => [c.personId, c.householdId])).toEqual([[1, 1], [2, 1], [3, 1]]);
+      expect(members[0].differentFrom).toEqual([4]);
+      expect(await findHouseholdMembers(db, [], true)).toEqual([]);
     } finally {
       await registry.close();
     }

@@ -133,17 +133,39 @@ export async function findCandidates(
     );
   }
 
-  if (use.has('household')) {
-    const households = new Set<number>();
-    for (const chunk of chunks([...ids])) {
-      for (const row of await db.selectFrom('memberships').select('household_id').where('person_id', 'in', chunk).execute()) households.add(row.household_id);
-    }
-    await collect(
-      (c) => persons().innerJoin('memberships', 'memberships.person_id', 'persons.id').where('memberships.household_id', 'in', c).execute(),
-      households,
-    );
-  }
+  if (use.has('household')) for (const id of await householdMemberIds(db, ids)) ids.add(id);
+  return candidatesOf(db, ids, use.has('decisions'));
+}
 
+/**
+ * The persons (active or pending review) of the households the given persons belong to, themselves included, as
+ * candidates with their reviewers' decisions when asked: the second phase of a search whose pairs need household
+ * evidence (decideInPhases), so only the families of promising pairs are read.
+ *
+ * @example
+ * const members = await findHouseholdMembers(trx, pending.householdsOf, true);
+ */
+export async function findHouseholdMembers(db: Db, personIds: Iterable<number>, withDecisions: boolean): Promise<RegistryCandidate[]> {
+  return candidatesOf(db, await householdMemberIds(db, personIds), withDecisions);
+}
+
+/** Ids of every matchable person sharing a household (any membership) with one of these persons, themselves included. */
+async function householdMemberIds(db: Db, personIds: Iterable<number>): Promise<Set<number>> {
+  const households = new Set<number>();
+  for (const chunk of chunks([...personIds])) {
+    for (const row of await db.selectFrom('memberships').select('household_id').where('person_id', 'in', chunk).execute()) households.add(row.household_id);
+  }
+  const ids = new Set<number>();
+  for (const chunk of chunks([...households])) {
+    const rows = await db.selectFrom('persons').innerJoin('memberships', 'memberships.person_id', 'persons.id').select('persons.id')
+      .where('persons.status', 'in', MATCHABLE).where('memberships.household_id', 'in', chunk).execute();
+    for (const row of rows) ids.add(row.id);
+  }
+  return ids;
+}
+
+/** The persons with these ids as candidates (values, household, and who reviewers told apart when asked), by id. */
+async function candidatesOf(db: Db, ids: ReadonlySet<number>, withDecisions: boolean): Promise<RegistryCandidate[]> {
   const candidates: RegistryCandidate[] = [];
   for (const chunk of chunks([...ids])) {
     const rows = await db
@@ -154,7 +176,7 @@ export async function findCandidates(
       .execute();
     for (const row of rows) candidates.push({ personId: row.id, values: personValuesFromRow(row, row.book_no), householdId: row.household_id });
   }
-  if (use.has('decisions')) await attachDecisions(db, candidates);
+  if (withDecisions) await attachDecisions(db, candidates);
   return candidates.sort((a, b) => a.personId - b.personId);
 }
 

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { MatchResult, RegistryCandidate } from '../match/match-decision.js';
 import { insertFileRow } from './file-ledger.js';
-import { findCandidates, type CandidateKey } from './find-candidates.js';
+import { findCandidates, findHouseholdMembers, type CandidateKey } from './find-candidates.js';
 import { countOutcomes, type FileIdentity, type LoadRecord } from './load-records.js';
 import type { Registry } from './open-registry.js';
 import type { RegistrySchema } from './schema.js';
@@ -21,8 +21,17 @@ export interface BatchFile {
 
 export type UndecidedRecord = Omit<LoadRecord, 'decision'> & { outcome: 'ok' | 'review' | 'reject' };
 
-/** Match policy, supplied by the pipeline: decisions for a file's records given the registry persons blocking found. */
-export type DecideMatches = (records: readonly UndecidedRecord[], candidates: readonly RegistryCandidate[]) => MatchResult[];
+/**
+ * Match policy, supplied by the pipeline: decisions for a file's records given the registry persons blocking found,
+ * or a request for the households of some of them first (the decisions follow from their members).
+ */
+export type DecideMatches = (records: readonly UndecidedRecord[], candidates: readonly RegistryCandidate[]) => MatchResult[] | HouseholdRequest;
+
+/** Decisions that need the persons of the households of `householdsOf` (registry person ids) first. */
+export interface HouseholdRequest {
+  householdsOf: readonly number[];
+  finish(members: readonly RegistryCandidate[]): MatchResult[];
+}
 
 class DryRunRollback extends Error {}
 
@@ -49,7 +58,10 @@ export async function loadBatch(
       for (const file of files) {
         const incoming = file.records.flatMap((r) => (r.values && r.outcome !== 'reject' ? [{ values: r.values, keys: r.keys }] : []));
         const candidates = await findCandidates(trx, incoming, options.candidateKeys);
-        const decided = decide(file.records, candidates);
+        const first = decide(file.records, candidates);
+        const decided = Array.isArray(first)
+          ? first
+          : first.finish(await findHouseholdMembers(trx, first.householdsOf, options.candidateKeys.includes('decisions')));
         const records = file.records.map((r, i) => ({ ...r, decision: decided[i].decision }));
         const fileId = await insertFileRow(trx, runId, file.identity, 'loaded', file.fileError, countOutcomes(records));
         const personIds = await writePersons(trx, registry.bulkInsert, runId, file.identity.sha256, records);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PersonValues } from '../normalize/person-values.js';
-import { decideProbabilistic } from './decide-probabilistic.js';
+import { decideInPhases, decideProbabilistic } from './decide-probabilistic.js';
 import { hokhauModel, HOKHAU_LIBRARY } from './engine/hokhau-model.js';
 import { resolveModel } from './engine/model.js';
 import { person } from './engine/test-person.js';
@@ -72,6 +72,16 @@ describe('household evidence, guards and remembered decisions', () => {
     expect(alone[0].decision.outcome).toBe('new');
     const flagged = decisions.find((d) => d.review);
     if (flagged) expect(flagged.review!.explanationVi).toMatch(/người khác trong hộ cũng khớp với hộ kia \+\d/);
+  });
+
+  it('in two phases asks only for the households of pairs at the support weight, and decides the same', () => {
+    const records = [moved('Vàng Chá Chính', '1990', 'M'), moved('Mùa Thị Nhìa', '1992-09-14', 'F'), moved('Vàng Aa Pó', '2016-10-31', 'M')];
+    // Blocking found the wife only (her full date agrees); her husband and son come with her household.
+    const pending = decideInPhases(model, records, [family[1]]);
+    expect(pending.householdsOf).toEqual([22]);
+    expect(pending.finish(family)).toEqual(decideProbabilistic(model, records, family));
+    // The father alone (year only, other book, other address) stays below the support weight: no household is read.
+    expect(decideInPhases(model, [records[0]], [family[0]]).householdsOf).toEqual([]);
   });
 
   it.each([

@@ -36,26 +36,48 @@ function registryHousehold(candidate: RegistryCandidate): string | null {
   return candidate.householdId != null ? `registry:${candidate.householdId}` : null;
 }
 
+/** The batch side of a decision: live records, their values prepared, name frequencies and households. */
+interface BatchSide {
+  live: number[];
+  incoming: PersonValues[];
+  left: ReturnType<typeof prepareRecords<PersonValues>>;
+  tf: ReturnType<typeof termFrequencies> | undefined;
+  households: (string | null)[];
+}
+
 /**
- * Pairs between the batch and the registry, scored, with household evidence: pairs between members of two
- * households that a strong pair links are scored too, and each pair gains what the other members' matches say.
+ * Blocked pairs between the batch and `registry` (indices from `offset` on), scored: only the candidates some pair
+ * reaches are prepared, into `right` (shared by every phase, so a candidate is prepared once).
  */
-function scoreLinked(
+function scoreBlocked(
   model: ResolvedModel<PersonValues>,
-  left: ReturnType<typeof prepareRecords<PersonValues>>,
+  batch: BatchSide,
   registry: readonly PersonValues[],
-  households: { incoming: (string | null)[]; registry: (string | null)[] },
-  tf: ReturnType<typeof termFrequencies> | undefined,
+  offset: number,
+  right: ReturnType<typeof prepareRecords<PersonValues>>,
+): ScoredPairs {
+  const blocked = linkPairs(model.blockingRules, batch.left.records, registry);
+  if (offset > 0) for (let p = 0; p < blocked.right.length; p++) blocked.right[p] += offset;
+  prepareRecordsAt(model, right.records, blocked.right, right);
+  return scorePairs(model, batch.left, right, blocked, batch.tf);
+}
+
+/**
+ * Household evidence over the scored pairs: pairs between members of two households that a pair links at the
+ * support weight are scored too, and each pair gains what the other members' matches say.
+ */
+function withHouseholds(
+  model: ResolvedModel<PersonValues>,
+  batch: BatchSide,
+  registryHouseholds: readonly (string | null)[],
+  right: ReturnType<typeof prepareRecords<PersonValues>>,
+  scored: ScoredPairs,
 ): { scored: ScoredPairs; members: Uint8Array } {
-  // Only the candidates some pair reaches are prepared: most are household members fetched for the expansion below.
-  const blocked = linkPairs(model.blockingRules, left.records, registry);
-  const right = prepareRecordsAt(model, registry, blocked.right);
-  let scored = scorePairs(model, left, right, blocked, tf);
   const spec = model.spec.household;
   if (!spec) return { scored, members: new Uint8Array(scored.left.length) };
-  const extra = expandHouseholdPairs(scored, households.incoming, households.registry, spec.supportWeight, spec.maxExpandedPairs);
-  if (extra.left.length > 0) scored = concatScored(scored, scorePairs(model, left, prepareRecordsAt(model, registry, extra.right, right), extra, tf));
-  return { scored, members: householdSupport(scored, households.incoming, households.registry, spec.supportWeight) };
+  const extra = expandHouseholdPairs(scored, batch.households, registryHouseholds, spec.supportWeight, spec.maxExpandedPairs);
+  if (extra.left.length > 0) scored = concatScored(scored, scorePairs(model, batch.left, prepareRecordsAt(model, right.records, extra.right, right), extra, batch.tf));
+  return { scored, members: householdSupport(scored, batch.households, registryHouseholds, spec.supportWeight) };
 }
 
 function concatScored(a: ScoredPairs, b: ScoredPairs): ScoredPairs {
@@ -74,6 +96,14 @@ function concatScored(a: ScoredPairs, b: ScoredPairs): ScoredPairs {
   };
 }
 
+/** A decision waiting for the registry households its pairs need (see decideInPhases). */
+export interface PendingDecision {
+  /** Registry persons whose households' other members household evidence needs (pairs at the support weight). */
+  householdsOf: number[];
+  /** The decisions, given the persons of those households (any order; persons already among the candidates are skipped). */
+  finish(members: readonly RegistryCandidate[]): MatchResult[];
+}
+
 /**
  * Fellegi–Sunter matching of a batch against the registry candidates blocking found and within itself. Per record,
  * in order: the strongest pair decides — merge (automatic), review (flagged, the pair to a person), or new. Pairs
@@ -82,6 +112,8 @@ function concatScored(a: ScoredPairs, b: ScoredPairs): ScoredPairs {
  * with field issues are flagged whatever their pairs say. Hard guards (two different valid personal IDs, different
  * sex, contradicting birth dates) never merge automatically, including against any record already merged into the
  * same person (no chaining).
+ *
+ * `registry` holds every candidate, household members included (decideInPhases fetches those only when needed).
  *
  * @example
  * const decisions = decideProbabilistic(model, records, candidates);
@@ -92,14 +124,70 @@ export function decideProbabilistic(
   records: readonly MatchInput[],
   registry: readonly RegistryCandidate[],
 ): MatchResult[] {
+  return decideInPhases(model, records, registry).finish([]);
+}
+
+/**
+ * decideProbabilistic in two phases, for a large registry: the blocked candidates are scored first, and only the
+ * households of the pairs that reach the support weight are fetched for household evidence (most blocked candidates
+ * are namesakes whose families no pair needs: fetching and preparing them was most of a batch's matching time).
+ * The members are blocked against the batch like any candidate, then the households expanded as before.
+ *
+ * @example
+ * const pending = decideInPhases(model, records, blocked);
+ * const decisions = pending.finish(await householdMembers(pending.householdsOf));
+ */
+export function decideInPhases(
+  model: ResolvedModel<PersonValues>,
+  records: readonly MatchInput[],
+  blocked: readonly RegistryCandidate[],
+): PendingDecision {
   const live = records.flatMap((r, i) => (r.values && r.outcome !== 'reject' ? [i] : []));
   const incoming = live.map((i) => records[i].values!);
-  const registryValues = registry.map((c) => c.values);
   const left = prepareRecords(model, incoming);
   // Name frequencies from the batch (a sample of the province; the candidates are biased towards the same names),
   // and only when it is large enough to tell a common name from a rare one.
-  const tf = incoming.length + registryValues.length >= MIN_TF_SAMPLE ? termFrequencies(model, left) : undefined;
-  const households = { incoming: live.map((i) => incomingHousehold(records[i])), registry: registry.map(registryHousehold) };
+  const tf = incoming.length + blocked.length >= MIN_TF_SAMPLE ? termFrequencies(model, left) : undefined;
+  const batch: BatchSide = { live, incoming, left, tf, households: live.map((i) => incomingHousehold(records[i])) };
+  const blockedValues = blocked.map((c) => c.values);
+  const right = { records: blockedValues, features: model.comparisons.map(() => new Array<unknown>(blocked.length)) };
+  const first = scoreBlocked(model, batch, blockedValues, 0, right);
+  const support = model.spec.household?.supportWeight;
+  const householdsOf = new Set<number>();
+  if (support !== undefined) {
+    for (let p = 0; p < first.left.length; p++) {
+      if (first.weights[p] < support || batch.households[first.left[p]] === null) continue;
+      const candidate = blocked[first.right[p]];
+      if (registryHousehold(candidate) !== null) householdsOf.add(candidate.personId);
+    }
+  }
+  return {
+    householdsOf: [...householdsOf].sort((a, b) => a - b),
+    finish: (members) => {
+      const known = new Set(blocked.map((c) => c.personId));
+      const added = members.filter((c) => !known.has(c.personId) && (known.add(c.personId), true));
+      const registry = added.length > 0 ? [...blocked, ...added] : blocked;
+      let scored = first;
+      if (added.length > 0) {
+        right.records = registry.map((c) => c.values);
+        scored = concatScored(first, scoreBlocked(model, batch, added.map((c) => c.values), blocked.length, right));
+      }
+      const linked = withHouseholds(model, batch, registry.map(registryHousehold), right, scored);
+      return decideFromPairs(model, records, batch, registry, linked);
+    },
+  };
+}
+
+/** Per record, the strongest pair decides (see decideProbabilistic). */
+function decideFromPairs(
+  model: ResolvedModel<PersonValues>,
+  records: readonly MatchInput[],
+  batch: BatchSide,
+  registry: readonly RegistryCandidate[],
+  { scored: linked, members }: { scored: ScoredPairs; members: Uint8Array },
+): MatchResult[] {
+  const { live, incoming, left, tf } = batch;
+  const registryValues = registry.map((c) => c.values);
   const { merge, review } = model.spec.thresholds;
 
   const best: (Best | undefined)[] = new Array(incoming.length);
@@ -107,7 +195,6 @@ export function decideProbabilistic(
     if (candidate.decision === 'distinct') return;
     if (!best[k] || candidate.weight > best[k]!.weight) best[k] = candidate;
   };
-  const { scored: linked, members } = scoreLinked(model, left, registryValues, households, tf);
   const weights = Float64Array.from(linked.weights, (w, p) => (model.spec.household ? w + householdBonus(model.spec.household, members[p]) : w));
   const notAgain = remembered(registry, linked, weights);
   for (let p = 0; p < linked.left.length; p++) {
