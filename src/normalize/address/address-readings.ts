@@ -80,10 +80,10 @@ function readUnits(seg: AddressSegment, index: GazetteerIndex, provinces: string
     return out;
   }
   if (seg.level === null || seg.level === 'district' || seg.level === 'city') {
-    const refs = index.districtsByKey.get(seg.key);
-    const inScope = exact(refs, seg, false, provinces);
-    if (inScope.length > 0) out.districts = inScope;
+    const here = provinces.length === 1 ? exact(index.districtsIn(seg.key, provinces[0]), seg, false, null) : exact(index.districtsByKey.get(seg.key), seg, false, provinces);
+    if (here.length > 0) out.districts = here;
     else {
+      const refs = index.districtsByKey.get(seg.key);
       // Nothing of that name here: the far ones stay (they are evidence against), and typos of near ones join them.
       out.districts = exact(refs, seg, false, null);
       for (const p of provinces) {
@@ -94,15 +94,15 @@ function readUnits(seg: AddressSegment, index: GazetteerIndex, provinces: string
     }
   }
   if (seg.level === null || seg.level === 'commune') {
-    const refs = index.communesByKey.get(seg.key);
-    const fullRefs = seg.fullKey ? index.communesByKey.get(seg.fullKey) : undefined;
     // Names repeat across the country ("Tân Thành" ×50): far ones only matter when nothing near matches.
-    const near = exact(refs, seg, false, provinces);
-    const nearFull = fullRefs ? exact(fullRefs, seg, true, provinces) : NONE;
+    const near = inScope(index, seg.key, seg, false, provinces);
+    const nearFull = seg.fullKey ? inScope(index, seg.fullKey, seg, true, provinces) : NONE;
     if (near.length > 0 || nearFull.length > 0) {
       out.communes = nearFull.length > 0 ? near.concat(nearFull) : near;
       return out;
     }
+    const refs = index.communesByKey.get(seg.key);
+    const fullRefs = seg.fullKey ? index.communesByKey.get(seg.fullKey) : undefined;
     out.communes = exact(refs, seg, false, null);
     if (fullRefs) out.communes = out.communes.concat(exact(fullRefs, seg, true, null));
     // A name that is exactly a district or province here is that unit, not a misspelt commune.
@@ -122,14 +122,18 @@ function strong(reads: Reading<unknown>[]): boolean {
   return false;
 }
 
+/** Readings of the communes a key names in the provinces given (today's provinces). */
+function inScope(index: GazetteerIndex, key: string, seg: AddressSegment, viaFull: boolean, provinces: string[]): Reading<CommuneRef>[] {
+  if (provinces.length === 1) return exact(index.communesIn(key, provinces[0]), seg, viaFull, null);
+  return exact(index.communesByKey.get(key), seg, viaFull, provinces);
+}
+
 /** Readings of the units a key names; only those in the provinces given (today's provinces) when given. */
 function exact<T extends { tone: string; currentProvinceCode: string }>(refs: T[] | undefined, seg: AddressSegment, viaFull: boolean, scope: string[] | null): Reading<T>[] {
   if (!refs) return [];
   const out: Reading<T>[] = [];
-  // The scope is nearly always one province: compared directly.
-  const only = scope !== null && scope.length === 1 ? scope[0] : null;
   for (const ref of refs) {
-    if (only !== null ? ref.currentProvinceCode !== only : scope !== null && !scope.includes(ref.currentProvinceCode)) continue;
+    if (scope !== null && !scope.includes(ref.currentProvinceCode)) continue;
     out.push({ ref, quality: viaFull ? 0.97 : quality(seg, ref), viaFull });
   }
   return out;

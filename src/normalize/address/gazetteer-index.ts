@@ -63,6 +63,12 @@ export interface GazetteerIndex {
   currentProvinces: ReadonlyMap<string, ProvinceRef>;
   /** Whether a compact key names any unit of either list. */
   known(key: string): boolean;
+  /**
+   * The units a key names in one current province, in list order: the entries of `communesByKey` and
+   * `districtsByKey` in that province, found without looking at the others (the scope is usually one province).
+   */
+  communesIn(key: string, currentProvinceCode: string): CommuneRef[] | undefined;
+  districtsIn(key: string, currentProvinceCode: string): DistrictRef[] | undefined;
   /** Segments of a free-text address (parts between commas are read once per index: they repeat down a book). */
   parse(text: string): AddressSegment[];
   /** Communes of both lists in a current province whose key is within the typo bound of `key`. */
@@ -126,6 +132,8 @@ export function buildGazetteerIndex(data: GazetteerData): GazetteerIndex {
 
   const communesByProvince = groupBy<CommuneRef>([...legacyCommunes.values(), ...currentCommunes.values()], (c) => c.currentProvinceCode);
   const districtsByProvince = groupBy([...districts.values()], (d) => d.currentProvinceCode);
+  const communesByProvinceKey = new Map([...communesByProvince].map(([p, units]) => [p, groupBy(units, (c) => c.key)]));
+  const districtsByProvinceKey = new Map([...districtsByProvince].map(([p, units]) => [p, groupBy(units, (d) => d.key)]));
   // One set rather than three maps: segmentation asks this for every run of words it considers.
   const knownKeys = new Set([...communesByKey.keys(), ...districtsByKey.keys(), ...provincesByKey.keys()]);
   const known = (key: string) => knownKeys.has(key);
@@ -163,6 +171,8 @@ export function buildGazetteerIndex(data: GazetteerData): GazetteerIndex {
     communesByKey, districtsByKey, provincesByKey,
     legacyCommunes, currentCommunes, districts, legacyProvinces, currentProvinces,
     known,
+    communesIn: (key, province) => communesByProvinceKey.get(province)?.get(key),
+    districtsIn: (key, province) => districtsByProvinceKey.get(province)?.get(key),
     // Not memoized by whole text: codeAddress keeps its answers by text, and the parser keeps its parts.
     parse: addressParser(known),
     fuzzyCommunes,
