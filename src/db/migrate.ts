@@ -5,6 +5,7 @@ import * as matching from './migrations/0003-matching.js';
 import * as fieldCorrections from './migrations/0004-field-corrections.js';
 import * as candidateIndexes from './migrations/0005-candidate-indexes.js';
 import * as nameYearIndex from './migrations/0006-name-year-index.js';
+import * as givenYearCover from './migrations/0007-given-year-covering-index.js';
 
 /** Migrations shipped in code (no directory scanning: works the same from tsx, a bundle or a test). */
 const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-field-corrections': fieldCorrections,
   '0005-candidate-indexes': candidateIndexes,
   '0006-name-year-index': nameYearIndex,
+  '0007-given-year-covering-index': givenYearCover,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

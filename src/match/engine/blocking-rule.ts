@@ -23,15 +23,20 @@ export type KeyPart<R> = (record: R) => string | null | undefined | readonly (st
 export function blockOn<R>(name: string, ...parts: readonly KeyPart<R>[]): BlockingRule<R> {
   return {
     name,
+    // Runs for every record of both sides under every rule: the usual one-value part takes no array detour.
     keys: (record) => {
-      let keys: string[] = [''];
-      for (const [i, part] of parts.entries()) {
+      let keys: string[] | null = null;
+      for (const part of parts) {
         const raw = part(record);
-        const values = (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === 'string' && v !== '');
+        let values: string[];
+        if (typeof raw === 'string') values = raw === '' ? [] : [raw];
+        else if (Array.isArray(raw)) values = raw.filter((v): v is string => typeof v === 'string' && v !== '');
+        else values = [];
         if (values.length === 0) return [];
-        keys = keys.flatMap((k) => values.map((v) => (i === 0 ? v : `${k}\u001f${v}`)));
+        keys = keys === null ? values : keys.flatMap((k) => values.map((v) => `${k}\u001f${v}`));
       }
-      return [...new Set(keys)];
+      if (keys === null) return [''];
+      return keys.length > 1 ? [...new Set(keys)] : keys;
     },
   };
 }

@@ -44,6 +44,18 @@ export function familiesOfClass(familyClass: string): string[] {
  */
 export function vnNameComparison(): Comparison<NameFields, NameFeatures | null> {
   const f = label('họ tên', 'name');
+  // The two Jaro–Winkler levels test the same pair one after the other: the second reuses the first's value.
+  let lastA: NameFeatures | null = null;
+  let lastB: NameFeatures | null = null;
+  let lastJw = 0;
+  const jw = (a: NameFeatures, b: NameFeatures): number => {
+    if (a !== lastA || b !== lastB) {
+      lastA = a;
+      lastB = b;
+      lastJw = jaroWinkler(a.fold, b.fold);
+    }
+    return lastJw;
+  };
   return {
     name: 'name',
     label: f,
@@ -68,8 +80,8 @@ export function vnNameComparison(): Comparison<NameFields, NameFeatures | null> 
         u: 0.002,
         test: (a, b) => a!.familyClass === b!.familyClass && a!.given === b!.given,
       },
-      { key: 'jw92', label: label('họ tên gần giống (≥ 0,92)', 'name similar (JW ≥ 0.92)'), m: 0.04, u: 0.002, test: (a, b) => jaroWinkler(a!.fold, b!.fold) >= 0.92 },
-      { key: 'jw85', label: label('họ tên hơi giống (≥ 0,85)', 'name somewhat similar (JW ≥ 0.85)'), m: 0.02, u: 0.01, test: (a, b) => jaroWinkler(a!.fold, b!.fold) >= 0.85 },
+      { key: 'jw92', label: label('họ tên gần giống (≥ 0,92)', 'name similar (JW ≥ 0.92)'), m: 0.04, u: 0.002, test: (a, b) => jw(a!, b!) >= 0.92 },
+      { key: 'jw85', label: label('họ tên hơi giống (≥ 0,85)', 'name somewhat similar (JW ≥ 0.85)'), m: 0.02, u: 0.01, test: (a, b) => jw(a!, b!) >= 0.85 },
       { key: 'given_only', label: label('cùng tên, khác họ', 'same given name only'), m: 0.005, u: 0.02, test: (a, b) => a!.given === b!.given },
       { key: 'else', label: label('họ tên khác', 'name differs'), m: 0.005, u: 0.97 },
     ],
