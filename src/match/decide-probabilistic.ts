@@ -1,5 +1,5 @@
 import type { PersonValues } from '../normalize/person-values.js';
-import { dedupePairs, linkPairs } from './engine/blocking-rule.js';
+import { dedupePairs, indexBlocks, linkPairs, type BlockIndex } from './engine/blocking-rule.js';
 import { explainPair, renderExplanation, type PairExplanation } from './engine/explain.js';
 import { matchProbability, scorePairs, type Decision, type ScoredPairs } from './engine/fellegi-sunter.js';
 import { brokenGuards } from './engine/guard.js';
@@ -43,6 +43,8 @@ interface BatchSide {
   left: ReturnType<typeof prepareRecords<PersonValues>>;
   tf: ReturnType<typeof termFrequencies> | undefined;
   households: (string | null)[];
+  /** The batch's blocks under each rule, shared by both phases and the within-batch search. */
+  blocks: BlockIndex;
 }
 
 /**
@@ -56,7 +58,7 @@ function scoreBlocked(
   offset: number,
   right: ReturnType<typeof prepareRecords<PersonValues>>,
 ): ScoredPairs {
-  const blocked = linkPairs(model.blockingRules, batch.left.records, registry);
+  const blocked = linkPairs(model.blockingRules, batch.left.records, registry, { leftIndex: batch.blocks });
   if (offset > 0) for (let p = 0; p < blocked.right.length; p++) blocked.right[p] += offset;
   prepareRecordsAt(model, right.records, blocked.right, right);
   return scorePairs(model, batch.left, right, blocked, batch.tf);
@@ -148,7 +150,7 @@ export function decideInPhases(
   // Name frequencies from the batch (a sample of the province; the candidates are biased towards the same names),
   // and only when it is large enough to tell a common name from a rare one.
   const tf = incoming.length + blocked.length >= MIN_TF_SAMPLE ? termFrequencies(model, left) : undefined;
-  const batch: BatchSide = { live, incoming, left, tf, households: live.map((i) => incomingHousehold(records[i])) };
+  const batch: BatchSide = { live, incoming, left, tf, households: live.map((i) => incomingHousehold(records[i])), blocks: indexBlocks(model.blockingRules, incoming) };
   const blockedValues = blocked.map((c) => c.values);
   const right = { records: blockedValues, features: model.comparisons.map(() => new Array<unknown>(blocked.length)) };
   const first = scoreBlocked(model, batch, blockedValues, 0, right);
@@ -206,7 +208,7 @@ function decideFromPairs(
     if (decision === 'merge' && brokenGuards(model.guards, incoming[k], registryValues[j]).length > 0) decision = 'review';
     consider(k, { weight: w, decision, index: j, fromRegistry: true, householdMembers: members[p] });
   }
-  const within = scorePairs(model, left, left, dedupePairs(model.blockingRules, incoming), tf);
+  const within = scorePairs(model, left, left, dedupePairs(model.blockingRules, incoming, { leftIndex: batch.blocks }), tf);
   for (let p = 0; p < within.left.length; p++) {
     // A record can only join one that comes before it.
     const [a, b] = [within.left[p], within.right[p]].sort((x, y) => x - y);

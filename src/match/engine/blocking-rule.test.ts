@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockOn, dedupePairs, linkPairs, type BlockingRule } from './blocking-rule.js';
+import { blockOn, dedupePairs, indexBlocks, linkPairs, type BlockingRule } from './blocking-rule.js';
 import { mulberry32 } from './em-training.js';
 
 interface Row {
@@ -56,6 +56,13 @@ describe('linkPairs / dedupePairs', () => {
     left.forEach((a, i) => left.forEach((b, j) => i < j && shareKey(a, b) && expected.add(`${i}:${j}`)));
     expect(new Set(Array.from(pairs.left, (i, p) => `${i}:${pairs.right[p]}`))).toEqual(expected);
     expect([...pairs.left].every((i, p) => i < pairs.right[p])).toBe(true);
+  });
+
+  it('gives the same pairs from a left index built once and reused', () => {
+    const blocks = indexBlocks(rules, left);
+    expect(linkPairs(rules, left, right, { leftIndex: blocks })).toEqual(linkPairs(rules, left, right));
+    expect(linkPairs(rules, left, left.slice(0, 50), { leftIndex: blocks })).toEqual(linkPairs(rules, left, left.slice(0, 50)));
+    expect(dedupePairs(rules, left, { leftIndex: blocks })).toEqual(dedupePairs(rules, left));
   });
 
   it('makes no pairs when no key is shared (no all-pairs fallback)', () => {

@@ -54,6 +54,23 @@ export interface CandidatePairs {
 export interface BlockingOptions {
   /** A key whose block holds more pairs than this is skipped and counted (default 10,000). */
   maxBlockPairs?: number;
+  /** The left records' blocks (indexBlocks of the same rules and records), when several searches share that side. */
+  leftIndex?: BlockIndex;
+}
+
+/** Each rule's blocks of a record list: key → indices of the records that have it. */
+export type BlockIndex = readonly ReadonlyMap<string, readonly number[]>[];
+
+/**
+ * The blocks of `records` under each rule, to reuse across searches from the same side (linkPairs against several
+ * candidate lists, then dedupePairs): a batch's keys are computed once.
+ *
+ * @example
+ * const blocks = indexBlocks(model.blockingRules, incoming);
+ * linkPairs(model.blockingRules, incoming, registry, { leftIndex: blocks });
+ */
+export function indexBlocks<R>(rules: readonly BlockingRule<R>[], records: readonly R[]): BlockIndex {
+  return rules.map((rule) => index(rule, records));
 }
 
 /**
@@ -65,7 +82,7 @@ export interface BlockingOptions {
  * pairs.left[0], pairs.right[0]; // indices into incoming and registry
  */
 export function linkPairs<R>(rules: readonly BlockingRule<R>[], left: readonly R[], right: readonly R[], options: BlockingOptions = {}): CandidatePairs {
-  return collectPairs(rules, left, right, false, options.maxBlockPairs ?? 10_000);
+  return collectPairs(rules, left, right, false, options.maxBlockPairs ?? 10_000, options.leftIndex);
 }
 
 /**
@@ -75,20 +92,27 @@ export function linkPairs<R>(rules: readonly BlockingRule<R>[], left: readonly R
  * dedupePairs([sameBookGiven], batch).left.length; // number of candidate pairs
  */
 export function dedupePairs<R>(rules: readonly BlockingRule<R>[], records: readonly R[], options: BlockingOptions = {}): CandidatePairs {
-  return collectPairs(rules, records, records, true, options.maxBlockPairs ?? 10_000);
+  return collectPairs(rules, records, records, true, options.maxBlockPairs ?? 10_000, options.leftIndex);
 }
 
-function collectPairs<R>(rules: readonly BlockingRule<R>[], left: readonly R[], right: readonly R[], dedupe: boolean, maxBlockPairs: number): CandidatePairs {
+function collectPairs<R>(
+  rules: readonly BlockingRule<R>[],
+  left: readonly R[],
+  right: readonly R[],
+  dedupe: boolean,
+  maxBlockPairs: number,
+  leftIndex?: BlockIndex,
+): CandidatePairs {
   const seen = new Set<number>();
   const outLeft: number[] = [];
   const outRight: number[] = [];
   const byRule: Record<string, number> = {};
   let skippedBlocks = 0;
   const width = right.length;
-  for (const rule of rules) {
+  for (const [r, rule] of rules.entries()) {
     byRule[rule.name] = 0;
-    const rightBlocks = index(rule, right);
-    const leftBlocks = dedupe ? rightBlocks : index(rule, left);
+    const leftBlocks = leftIndex?.[r] ?? index(rule, left);
+    const rightBlocks = dedupe ? leftBlocks : index(rule, right);
     for (const [key, ls] of leftBlocks) {
       const rs = rightBlocks.get(key);
       if (!rs) continue;
