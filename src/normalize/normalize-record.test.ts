@@ -134,6 +134,9 @@ describe('normalizeRecord: review', () => {
     ['an ID read at 0.88: enough for a name, not for an identity number',
       rec({ full_name: 'Lò Văn Pánh', birth_date: '1968', sex: 'Nam', personal_id: '011068001234' }, { full_name: 0.88, personal_id: 0.88 }),
       ['low_confidence'], ['personal_id']],
+    ['a house number read at 0.87: its digits are not checked either',
+      rec({ full_name: 'Lò Văn Pánh', birth_date: '1968', address: 'Số nhà 704, Bản Na Ngám, xã Thanh Xương' }, { full_name: 0.95, address: 0.87 }),
+      ['low_confidence'], ['address']],
   ];
   it.each(cases)('%s', (_label, record, expected, fields) => {
     const r = normalizeRecord(record, { today });

@@ -38,11 +38,12 @@ export interface NormalizeRecordOptions {
  */
 const LOW_CONFIDENCE = 0.85;
 /**
- * Identity numbers ask more: a misread digit in an ID's random part passes every check and joins the person to
- * another's number. On bench:ocr (seed 11, 102 pages) every ID misread above 0.85 sat below 0.90, for about one
- * ID in six more to review.
+ * Digits no check can verify ask more: a misread digit in an ID's random part, a book number or a house number
+ * passes every check (and in an ID joins the person to another's number). On bench:ocr (seed 11, 102 pages)
+ * every ID misread above 0.85 sat below 0.90, for about one ID in six more to review.
  */
-const LOW_CONFIDENCE_BY_FIELD: Partial<Record<RawField, number>> = { personal_id: 0.9, old_id: 0.9, id_any: 0.9 };
+const DIGITS_CONFIDENCE = 0.9;
+const UNCHECKED_DIGIT_FIELDS: ReadonlySet<RawField> = new Set(['personal_id', 'old_id', 'id_any', 'household_book_no', 'address', 'hamlet']);
 const ADDRESS_PARTS: readonly RawField[] = ['hamlet', 'commune', 'district', 'province'];
 
 /**
@@ -238,10 +239,10 @@ function safeNameKey(full: string): string {
 /** OCR fields read with low confidence go to a reviewer, whatever their value looks like. */
 function addLowConfidence(record: SourceRecord, issues: Issue[]): void {
   for (const [field, confidence] of Object.entries(record?.confidence ?? {})) {
-    const threshold = LOW_CONFIDENCE_BY_FIELD[field as RawField] ?? LOW_CONFIDENCE;
-    if (typeof confidence !== 'number' || confidence >= threshold) continue; // NaN is low: < and >= both fail
     const value = record.raw?.[field as RawField];
     if (typeof value !== 'string' || value.trim() === '') continue;
+    const threshold = UNCHECKED_DIGIT_FIELDS.has(field as RawField) && /\d/.test(value) ? DIGITS_CONFIDENCE : LOW_CONFIDENCE;
+    if (typeof confidence !== 'number' || confidence >= threshold) continue; // NaN is low: < and >= both fail
     const percent = Number.isFinite(confidence) ? `${Math.round(confidence * 100)}%` : 'không rõ';
     issues.push(issue(field, 'low_confidence', 'review', `Độ tin cậy nhận dạng thấp (${percent}): '${value}'`));
   }

@@ -83,6 +83,13 @@ describe('pagesToRecords', () => {
     const noAddress: PageReading = { kind: 'household', fields: [field('household_book_no', '110234567')], labelled: ['household_book_no'] };
     const [member] = pagesToRecords([{ page: 1, reading: noAddress }, { page: 2, reading: memberPage('Lò Thị Xuân', 'Vợ') }], 'a.pdf', 'inbox').records;
     expect(member.missing).toEqual([{ field: 'address', lost: 'label' }]);
+    // A hamlet label with nothing read after it: OCR lost the entry (a blank house number is normal).
+    const blankHamlet: PageReading = {
+      kind: 'household', fields: [field('household_book_no', '110234567'), field('commune', 'Thanh Xương')],
+      labelled: ['household_book_no', 'address', 'hamlet', 'commune'],
+    };
+    const [inBlank] = pagesToRecords([{ page: 1, reading: blankHamlet }, { page: 2, reading: memberPage('Lò Thị Xuân', 'Vợ') }], 'a.pdf', 'inbox').records;
+    expect(inBlank.missing).toEqual([{ field: 'hamlet', lost: 'entry' }]);
     const unread = pagesToRecords([{ page: 1, reading: { kind: 'other', fields: [], labelled: [] } }, { page: 2, reading: memberPage('Lò Thị Xuân', 'Vợ') }], 'so-110234567.pdf', 'inbox');
     expect(unread.records[0].missing).toEqual([{ field: 'address', lost: 'label' }]); // the book number is in the name
     expect(pagesToRecords([{ page: 1, reading: memberPage('Lò Thị Xuân', 'Vợ') }], 'a.png', 'inbox').records[0].missing).toEqual([]);

@@ -50,11 +50,17 @@ const PRINTED_HOUSEHOLD_LABELS: readonly (readonly RawField[])[] = [
   ['household_book_no'], ['address', 'hamlet', 'commune', 'district', 'province'],
 ];
 
+/**
+ * Household entries a book always has once their label is printed: a blank one is an entry OCR lost (a house
+ * number, by contrast, is often left blank).
+ */
+const WRITTEN_HOUSEHOLD_FIELDS: readonly RawField[] = ['household_book_no', 'hamlet', 'commune', 'district', 'province'];
+
 /** A household page's fields, carried to the member pages after it (in this file or the next files of its folder). */
 export interface HouseholdContext {
   fields: FieldReading[];
-  /** Lines of the household page OCR lost (no label found), named by their first field. */
-  lost: RawField[];
+  /** Lines of the household page OCR lost (no label found, named by their first field), and entries it lost. */
+  lost: MissingField[];
   /** Groups its members when no book number is known. */
   key: string;
 }
@@ -104,7 +110,11 @@ export function pagesToRecords(
     if (reading.kind === 'household') {
       if (household && household.page !== null && household.members === 0) householdsWithoutMembers.push(household.page);
       const fields = reading.fields.filter((f) => HOUSEHOLD_FIELDS.includes(f.field));
-      const lost = PRINTED_HOUSEHOLD_LABELS.filter((g) => !g.some((f) => reading.labelled.includes(f))).map((g) => g[0]);
+      const lost: MissingField[] = [
+        ...PRINTED_HOUSEHOLD_LABELS.filter((g) => !g.some((f) => reading.labelled.includes(f))).map((g): MissingField => ({ field: g[0], lost: 'label' })),
+        ...WRITTEN_HOUSEHOLD_FIELDS.filter((f) => reading.labelled.includes(f) && !fields.some((r) => r.field === f))
+          .map((field): MissingField => ({ field, lost: 'entry' })),
+      ];
       household = { page, context: { fields, lost, key: `${fileName}#${page}` }, members: 0 };
       continue;
     }
@@ -112,7 +122,10 @@ export function pagesToRecords(
       otherPages.push(page);
       // Not recognised before any household page of the book: most likely the household page itself, unread.
       // Its members must not look as if their book had no address.
-      if (household === null) household = { page: null, context: { fields: [], lost: ['household_book_no', 'address'], key: `${fileName}#${page}` }, members: 0 };
+      if (household === null) {
+        const lost = (['household_book_no', 'address'] as const).map((field): MissingField => ({ field, lost: 'label' }));
+        household = { page: null, context: { fields: [], lost, key: `${fileName}#${page}` }, members: 0 };
+      }
       continue;
     }
     const raw: SourceRecord['raw'] = {};
@@ -139,9 +152,7 @@ export function pagesToRecords(
       ),
       ...PRINTED_MEMBER_LABELS.filter((g) => !g.some((f) => reading.labelled.includes(f) || raw[f] !== undefined))
         .map((g): MissingField => ({ field: g[0], lost: 'label' })),
-      ...(household?.context.lost ?? [])
-        .filter((f) => !(f === 'household_book_no' && bookFromName !== null))
-        .map((field): MissingField => ({ field, lost: 'label' })),
+      ...(household?.context.lost ?? []).filter(({ field }) => !(field === 'household_book_no' && bookFromName !== null)),
     ];
     records.push({
       source: { locator: { file: fileName, sheet: null, row: null, page }, raw, confidence, householdKey },

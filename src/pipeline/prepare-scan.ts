@@ -191,7 +191,8 @@ function placeIssues(raw: SourceRecord['raw'], issues: readonly Issue[], known: 
 const FIELD_VI: Partial<Record<RawField, string>> = {
   full_name: 'Họ và tên', birth_date: 'Ngày, tháng, năm sinh', sex: 'Giới tính', relation_to_head: 'Quan hệ với chủ hộ', ethnicity: 'Dân tộc',
   other_name: 'Họ và tên gọi khác', birthplace: 'Nơi sinh', native_place: 'Nguyên quán', religion: 'Tôn giáo', nationality: 'Quốc tịch', personal_id: 'Số định danh / CMND',
-  household_book_no: 'Số sổ hộ khẩu (trang hộ)', address: 'Địa chỉ (trang hộ)',
+  household_book_no: 'Số sổ hộ khẩu (trang hộ)', address: 'Địa chỉ (trang hộ)', hamlet: 'Thôn/bản/tổ (trang hộ)',
+  commune: 'Xã/phường/thị trấn (trang hộ)', district: 'Huyện/quận/thị xã (trang hộ)', province: 'Tỉnh/thành phố (trang hộ)',
 };
 
 /**
