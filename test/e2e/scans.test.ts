@@ -132,7 +132,7 @@ describe('hokhau import of scanned household books', () => {
         if (person[field] === value) right += 1;
       }
     }
-    expect(right / total).toBeGreaterThanOrEqual(0.85); // 8 of 8 since the misread guesses (6 of 8 before)
+    expect(right / total).toBeGreaterThanOrEqual(0.85); // reads 8 of 8 today
   });
 
   it('saves a crop of every doubtful field it could locate, beside the review list', async () => {
