@@ -100,19 +100,20 @@ export function rankOutcomes(all: readonly SegmentReadings[], index: GazetteerIn
   for (let i = 0; i < all.length; i++) {
     for (const r of all[i].communes) {
       const score = scoreCandidate(r.ref, r.quality, r.viaFull, i, all, defaultProvinces);
-      const o = outcomeOf(r.ref, index, score, i);
-      const key = o.current ?? `split:${o.legacyChoices[0]?.ref.code}`;
+      const key = outcomeKey(r.ref);
       const bit = r.ref.list === 'legacy' ? 1 : 2;
       const at = keys.indexOf(key);
       if (at < 0) {
-        out.push(o);
+        out.push(outcomeOf(r.ref, index, score, i));
         keys.push(key);
         lists.push(bit);
         continue;
       }
+      // Both lists usually read the same place: fold the reading into its outcome without making another.
       const prev = out[at];
       lists[at] |= bit;
-      mergeLegacy(prev, o);
+      const legacy = legacyOf(r.ref, index);
+      if (legacy) addLegacy(prev, legacy, score);
       if (score > prev.score) {
         prev.score = score;
         prev.segment = i;
@@ -124,22 +125,36 @@ export function rankOutcomes(all: readonly SegmentReadings[], index: GazetteerIn
   return out.sort((a, b) => b.score - a.score);
 }
 
-function outcomeOf(ref: CommuneRef, index: GazetteerIndex, score: number, segment: number): Outcome {
-  if (ref.list === 'legacy') {
-    if (ref.links.length === 1 && ref.links[0].coverage === 'full') {
-      return { current: ref.links[0].to, legacyChoices: [{ ref, score }], splitTargets: [], score, segment, ref };
-    }
-    return { current: null, legacyChoices: [{ ref, score }], splitTargets: ref.links.map((l) => l.to), score, segment, ref };
-  }
-  // A new commune made from a single old one tells where the address was before 2025, too.
-  const sole = ref.origins.length === 1 ? index.legacyCommunes.get(ref.origins[0]) ?? null : null;
-  return { current: ref.code, legacyChoices: sole ? [{ ref: sole, score }] : [], splitTargets: [], score, segment, ref };
+/** What a reading would code: the current commune, or the split old commune. */
+function outcomeKey(ref: CommuneRef): string {
+  if (ref.list === 'current') return ref.code;
+  return fullyMoved(ref) ? ref.links[0].to : `split:${ref.code}`;
 }
 
-function mergeLegacy(into: Outcome, o: Outcome): void {
-  for (const l of o.legacyChoices) {
-    const same = into.legacyChoices.find((x) => x.ref.code === l.ref.code);
-    if (!same) into.legacyChoices.push(l);
-    else if (l.score > same.score) same.score = l.score;
-  }
+function fullyMoved(ref: LegacyCommuneRef): boolean {
+  return ref.links.length === 1 && ref.links[0].coverage === 'full';
+}
+
+/** The old commune a reading says the address was in: its own, or a new commune's single origin. */
+function legacyOf(ref: CommuneRef, index: GazetteerIndex): LegacyCommuneRef | null {
+  if (ref.list === 'legacy') return ref;
+  // A new commune made from a single old one tells where the address was before 2025, too.
+  return ref.origins.length === 1 ? index.legacyCommunes.get(ref.origins[0]) ?? null : null;
+}
+
+// Shared by every outcome that is not a split: never mutated.
+const NO_TARGETS: string[] = [];
+
+function outcomeOf(ref: CommuneRef, index: GazetteerIndex, score: number, segment: number): Outcome {
+  const legacy = legacyOf(ref, index);
+  const legacyChoices = legacy ? [{ ref: legacy, score }] : [];
+  if (ref.list === 'current') return { current: ref.code, legacyChoices, splitTargets: NO_TARGETS, score, segment, ref };
+  if (fullyMoved(ref)) return { current: ref.links[0].to, legacyChoices, splitTargets: NO_TARGETS, score, segment, ref };
+  return { current: null, legacyChoices, splitTargets: ref.links.map((l) => l.to), score, segment, ref };
+}
+
+function addLegacy(into: Outcome, ref: LegacyCommuneRef, score: number): void {
+  const same = into.legacyChoices.find((x) => x.ref.code === ref.code);
+  if (!same) into.legacyChoices.push({ ref, score });
+  else if (score > same.score) same.score = score;
 }

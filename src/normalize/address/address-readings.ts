@@ -21,6 +21,8 @@ export interface SegmentReadings {
 }
 
 const FUZZY_QUALITY = [1, 0.85, 0.75];
+// Shared empty lists: readings are never mutated once built.
+const NONE: never[] = [];
 
 function quality(seg: AddressSegment, ref: { tone: string }): number {
   return seg.tone === ref.tone ? 1 : 0.97;
@@ -28,14 +30,14 @@ function quality(seg: AddressSegment, ref: { tone: string }): number {
 
 /** Province readings only; needed first because they set the scope of typo search. */
 export function provinceReadings(seg: AddressSegment, index: GazetteerIndex, last: boolean): Reading<ProvinceRef>[] {
-  if (seg.level !== null && seg.level !== 'province' && seg.level !== 'city') return [];
-  const exact = index.provincesByKey.get(seg.key) ?? [];
+  if (seg.level !== null && seg.level !== 'province' && seg.level !== 'city') return NONE;
+  const exact = index.provincesByKey.get(seg.key) ?? NONE;
   const ok = seg.level === 'city' ? exact.filter((p) => p.type === 'Thành phố') : exact;
   if (ok.length > 0) return ok.map((ref) => ({ ref, quality: quality(seg, ref), viaFull: false }));
   if (seg.level === 'province' || (last && seg.level === null)) {
     return index.fuzzyProvinces(seg.key).map(({ ref, distance }) => ({ ref, quality: FUZZY_QUALITY[distance] ?? 0, viaFull: false }));
   }
-  return [];
+  return NONE;
 }
 
 /**
@@ -64,8 +66,6 @@ export function unitReadings(seg: AddressSegment, index: GazetteerIndex, provinc
   return { seg, provinces: provinceReads, districts: found.districts, communes: found.communes };
 }
 
-// Shared empty lists: readings are never mutated once built.
-const NONE: never[] = [];
 
 type Found = { districts: Reading<DistrictRef>[]; communes: Reading<CommuneRef>[] };
 /** The readings of a segment in the first scope it was read in, and in any other. */

@@ -42,6 +42,8 @@ for (const m of MARKERS) {
   else MARKERS_BY_FIRST.set(m.words[0], [m]);
 }
 const NO_MARKERS: Marker[] = [];
+// A draft's unit-word tokens are replaced, never pushed to: drafts without one share this.
+const NO_TOKENS: AddressToken[] = [];
 const ROMAN_RE = /^[ivx]+$/;
 
 /**
@@ -63,7 +65,7 @@ export function segmentAddress(tokens: AddressToken[], known: (key: string) => b
     const afterMarker: boolean = cur !== null && t.brk === null && cur.tokens.length === 0 && cur.markerTokens.length > 0;
     const marker: Marker | null = afterMarker ? null : markerAt(tokens, i, end, atStart || hamletNumberDone, cur, known);
     if (marker || atStart || hamletNumberDone) {
-      cur = { marker: marker ?? null, markerTokens: [], tokens: [], brk: t.brk };
+      cur = { marker: marker ?? null, markerTokens: NO_TOKENS, tokens: [], brk: t.brk };
       drafts.push(cur);
     }
     if (marker) {
@@ -120,7 +122,7 @@ function splitDraft(d: Draft, known: (key: string) => boolean): Draft[] {
       if (known(keys.slice(k).join(''))) {
         return [
           { ...d, tokens: d.tokens.slice(0, k) },
-          { marker: null, markerTokens: [], tokens: d.tokens.slice(k), brk: null },
+          { marker: null, markerTokens: NO_TOKENS, tokens: d.tokens.slice(k), brk: null },
         ];
       }
     }
@@ -132,7 +134,7 @@ function splitDraft(d: Draft, known: (key: string) => boolean): Draft[] {
   const out: Draft[] = [];
   let from = 0;
   for (const to of [...cuts, keys.length]) {
-    out.push(from === 0 ? { ...d, tokens: d.tokens.slice(0, to) } : { marker: null, markerTokens: [], tokens: d.tokens.slice(from, to), brk: null });
+    out.push(from === 0 ? { ...d, tokens: d.tokens.slice(0, to) } : { marker: null, markerTokens: NO_TOKENS, tokens: d.tokens.slice(from, to), brk: null });
     from = to;
   }
   return out;
