@@ -1,6 +1,6 @@
 import type { Registry } from '../db/open-registry.js';
 import { samplePersons } from '../db/sample-persons.js';
-import { estimateU } from '../match/engine/em-training.js';
+import { estimateU, mulberry32 } from '../match/engine/em-training.js';
 import { hokhauModel, HOKHAU_LIBRARY } from '../match/engine/hokhau-model.js';
 import { resolveModel, serializeModel, type ResolvedModel } from '../match/engine/model.js';
 import { prepareRecords } from '../match/engine/prepared-records.js';
@@ -25,8 +25,10 @@ export async function runMatchModel(
 ): Promise<{ model: ResolvedModel<PersonValues>; json: string }> {
   const declared = { ...hokhauModel(), thresholds };
   let model = resolveModel<PersonValues>(declared, HOKHAU_LIBRARY);
-  const { total, sample } = await samplePersons(registry.db, U_SAMPLE);
-  if (total >= MIN_REGISTRY_FOR_U) {
+  // The sample holds every active person up to U_SAMPLE, so its size says whether the registry is large enough.
+  // Seeded: the same registry gives the same model, so two runs (or two versions of the code) decide alike.
+  const sample = await samplePersons(registry.db, U_SAMPLE, mulberry32(7));
+  if (sample.length >= MIN_REGISTRY_FOR_U) {
     const prepared = prepareRecords(model, sample);
     model = resolveModel<PersonValues>(estimateU(model, prepared, prepared, { pairs: U_PAIRS, seed: 7 }), HOKHAU_LIBRARY);
   }
