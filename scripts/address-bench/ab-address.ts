@@ -5,7 +5,9 @@
  * Both trees are loaded in one process and take turns in small chunks of each round (fresh index per round and
  * side, full collection before each round, CPU time of this process), so both see the same disturbances. It first checks that both
  * trees code every address the same (a speed-up must not change an answer), then prints each side's best and
- * median rounds and the ratio of the medians.
+ * median rounds and the ratio of the medians. Caveat: the two sides share the CPU caches, so a change that
+ * touches less memory gains more here than in a run of its own; confirm with rate-address.ts runs of each
+ * tree, alternated.
  */
 import { readFileSync } from 'node:fs';
 import { join, dirname, resolve } from 'node:path';
