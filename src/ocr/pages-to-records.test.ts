@@ -13,7 +13,8 @@ const householdPage: PageReading = {
 function memberPage(name: string, relation: string): PageReading {
   return {
     kind: 'member',
-    fields: [field('full_name', name, 0.91), field('relation_to_head', relation), field('birth_date', '12/03/1985'), field('sex', 'Nữ'), field('ethnicity', 'Thái'), field('nationality', 'Việt Nam')],
+    fields: [field('full_name', name, 0.91), field('relation_to_head', relation), field('birth_date', '12/03/1985'), field('sex', 'Nữ'), field('ethnicity', 'Thái'), field('nationality', 'Việt Nam'),
+      field('birthplace', 'Xã Thanh Xương, Điện Biên'), field('native_place', 'Điện Biên')],
     labelled: ['full_name', 'relation_to_head', 'birth_date', 'sex', 'ethnicity', 'other_name', 'birthplace', 'native_place', 'religion', 'nationality', 'id_any'],
   };
 }
@@ -76,13 +77,17 @@ describe('pagesToRecords', () => {
     const [record] = pagesToRecords([{ page: 4, reading: page }], 'so-110234567.pdf', 'inbox').records;
     expect(record.missing).toEqual([
       { field: 'birth_date', lost: 'entry' }, { field: 'sex', lost: 'label' }, { field: 'ethnicity', lost: 'entry' },
-      { field: 'nationality', lost: 'label' },
-      { field: 'other_name', lost: 'label' }, { field: 'birthplace', lost: 'label' }, { field: 'native_place', lost: 'label' }, { field: 'religion', lost: 'label' },
+      { field: 'nationality', lost: 'label' }, { field: 'birthplace', lost: 'label' }, { field: 'native_place', lost: 'label' },
+      { field: 'other_name', lost: 'label' }, { field: 'religion', lost: 'label' },
       { field: 'personal_id', lost: 'label' },
     ]);
     const noAddress: PageReading = { kind: 'household', fields: [field('household_book_no', '110234567')], labelled: ['household_book_no'] };
     const [member] = pagesToRecords([{ page: 1, reading: noAddress }, { page: 2, reading: memberPage('Lò Thị Xuân', 'Vợ') }], 'a.pdf', 'inbox').records;
     expect(member.missing).toEqual([{ field: 'address', lost: 'label' }]);
+    // A birthplace label with nothing read after it: the books always fill it, OCR lost it.
+    const noBirthplace = memberPage('Lò Thị Xuân', 'Vợ');
+    noBirthplace.fields = noBirthplace.fields.filter((f) => f.field !== 'birthplace');
+    expect(pagesToRecords([{ page: 1, reading: noBirthplace }], 'a.png', 'inbox').records[0].missing).toEqual([{ field: 'birthplace', lost: 'entry' }]);
     // A hamlet label with nothing read after it: OCR lost the entry (a blank house number is normal).
     const blankHamlet: PageReading = {
       kind: 'household', fields: [field('household_book_no', '110234567'), field('commune', 'Thanh Xương')],

@@ -33,8 +33,11 @@ export interface MissingField {
   lost: 'label' | 'entry';
 }
 
-/** Written for every person in every edition of the book: never legitimately absent from a member page. */
-const REQUIRED_MEMBER_FIELDS: readonly RawField[] = ['full_name', 'birth_date', 'sex', 'relation_to_head', 'ethnicity', 'nationality'];
+/**
+ * Written for every person in every edition of the book: never legitimately absent from a member page (a blank
+ * birthplace or native place is an entry OCR lost: the books always fill them).
+ */
+const REQUIRED_MEMBER_FIELDS: readonly RawField[] = ['full_name', 'birth_date', 'sex', 'relation_to_head', 'ethnicity', 'nationality', 'birthplace', 'native_place'];
 
 /**
  * Printed on every member page, though the entry may be left blank: when not even the label is found, OCR lost
@@ -42,7 +45,7 @@ const REQUIRED_MEMBER_FIELDS: readonly RawField[] = ['full_name', 'birth_date', 
  * Each group is one line of the form, whatever its wording.
  */
 const PRINTED_MEMBER_LABELS: readonly (readonly RawField[])[] = [
-  ['other_name'], ['birthplace'], ['native_place'], ['religion'], ['personal_id', 'id_any', 'old_id'],
+  ['other_name'], ['religion'], ['personal_id', 'id_any', 'old_id'],
 ];
 
 /** Printed on every household page: the book number and the address (one line, or split into units). */
