@@ -36,56 +36,90 @@ const PLACE_FIELDS: readonly RawField[] = ['birthplace', 'native_place', 'addres
 /** An address printed in labelled parts, smallest first: read together, each part is looked for in the next. */
 const UNIT_FIELDS: readonly RawField[] = ['commune', 'district', 'province'];
 
+interface GuessContext {
+  today: Date;
+  places: PlaceNameIndex;
+  /** A book number in the file or folder name that differs from the one read on the page. */
+  bookInName?: string | null;
+  /** The run's province (code and name): where most IDs are registered and most places are. */
+  provinceCode?: string | null;
+  provinceName?: string | null;
+}
+
+/** The record being guessed: its values so far, and each guess made. */
+class Guessing {
+  readonly raw: Raw;
+  readonly guesses: MisreadGuess[] = [];
+  constructor(raw: Raw) {
+    this.raw = { ...raw };
+  }
+  /** The field's text, null when blank. */
+  text(field: RawField): string | null {
+    const value = this.raw[field];
+    return typeof value === 'string' && value.trim() !== '' ? value : null;
+  }
+  replace(field: RawField, guess: string | null, from: MisreadGuess['from'] = 'nearest'): void {
+    const read = this.text(field) ?? '';
+    if (guess === null || guess === read) return;
+    this.raw[field] = guess;
+    this.guesses.push({ field, read, guess, from });
+  }
+}
+
 /**
  * @example
  * guessMisreads({ sex: 'Mam', birth_date: '7963' }, { today, places });
  * // { raw: { sex: 'Nam', birth_date: '1963' }, guesses: [{ field: 'sex', read: 'Mam', guess: 'Nam', from: 'nearest' }, …] }
  */
-export function guessMisreads(
-  raw: Raw,
-  context: { today: Date; places: PlaceNameIndex; bookInName?: string | null; provinceCode?: string | null; provinceName?: string | null },
-): { raw: Raw; guesses: MisreadGuess[] } {
-  const out: Raw = { ...raw };
-  const guesses: MisreadGuess[] = [];
-  const replace = (field: RawField, guess: string | null, from: MisreadGuess['from'] = 'nearest'): void => {
-    const read = typeof out[field] === 'string' ? out[field]! : '';
-    if (guess === null || guess === read) return;
-    out[field] = guess;
-    guesses.push({ field, read, guess, from });
-  };
-  const text = (field: RawField): string | null => (typeof out[field] === 'string' && out[field]!.trim() !== '' ? out[field]! : null);
-
+export function guessMisreads(raw: Raw, context: GuessContext): { raw: Raw; guesses: MisreadGuess[] } {
+  const g = new Guessing(raw);
   for (const field of VOCABULARY_FIELDS) {
-    const read = text(field);
-    if (read !== null) replace(field, snapToVocabulary(field, read));
+    const read = g.text(field);
+    if (read !== null) g.replace(field, snapToVocabulary(field, read));
   }
-  const sexRead = text('sex');
+  guessDigits(g, context);
+  guessUnreadableSex(g);
+  const book = g.text('household_book_no');
+  if (book !== null && context.bookInName && sameButMisreadDigits(book.replace(/\D/g, ''), context.bookInName)) {
+    g.replace('household_book_no', context.bookInName, 'file_name');
+  }
+  guessPlaces(g, context);
+  return { raw: g.raw, guesses: g.guesses };
+}
+
+/** Birth date and personal ID (with the sex its digit gives when the page's own is unreadable). */
+function guessDigits(g: Guessing, context: GuessContext): void {
+  const sexRead = g.text('sex');
   const sex = sexRead === null ? null : normalizeSex(sexRead).value;
   // Editions that print "CMND số" hold either number under it (id_any): the 12-digit one is the personal ID.
-  const idField: RawField = text('personal_id') !== null ? 'personal_id' : 'id_any';
-  const digits = guessDigitMisreads({ birthDate: text('birth_date'), personalId: text(idField), sex }, context.today, context.provinceCode ?? null);
-  replace('birth_date', digits.birthDate);
-  replace(idField, digits.personalId);
-  if (digits.sex !== null) replace('sex', digits.sex === 'M' ? 'Nam' : 'Nữ', 'personal_id');
-  if (normalizeSex(text('sex') ?? '').value === null) {
-    const relation = normalizeRelation(text('relation_to_head') ?? '').value;
-    const middle = (text('full_name') ?? '').split(/\s+/).slice(1, -1).map((w) => toneKey(w));
-    if (relation !== null && (FEMALE_RELATIONS.has(relation) || MALE_RELATIONS.has(relation))) replace('sex', FEMALE_RELATIONS.has(relation) ? 'Nữ' : 'Nam', 'relation');
-    else if (middle.includes('thị')) replace('sex', 'Nữ', 'middle_name');
-    else if (middle.includes('văn')) replace('sex', 'Nam', 'middle_name');
-  }
-  const book = text('household_book_no');
-  if (book !== null && context.bookInName && sameButMisreadDigits(book.replace(/\D/g, ''), context.bookInName)) {
-    replace('household_book_no', context.bookInName, 'file_name');
-  }
+  const idField: RawField = g.text('personal_id') !== null ? 'personal_id' : 'id_any';
+  const digits = guessDigitMisreads({ birthDate: g.text('birth_date'), personalId: g.text(idField), sex }, context.today, context.provinceCode ?? null);
+  g.replace('birth_date', digits.birthDate);
+  g.replace(idField, digits.personalId);
+  if (digits.sex !== null) g.replace('sex', digits.sex === 'M' ? 'Nam' : 'Nữ', 'personal_id');
+}
+
+/** A sex still unreadable: from the relation (Vợ, Con trai), else the middle name (Thị, Văn). */
+function guessUnreadableSex(g: Guessing): void {
+  if (normalizeSex(g.text('sex') ?? '').value !== null) return;
+  const relation = normalizeRelation(g.text('relation_to_head') ?? '').value;
+  const middle = (g.text('full_name') ?? '').split(/\s+/).slice(1, -1).map((w) => toneKey(w));
+  if (relation !== null && FEMALE_RELATIONS.has(relation)) g.replace('sex', 'Nữ', 'relation');
+  else if (relation !== null && MALE_RELATIONS.has(relation)) g.replace('sex', 'Nam', 'relation');
+  else if (middle.includes('thị')) g.replace('sex', 'Nữ', 'middle_name');
+  else if (middle.includes('văn')) g.replace('sex', 'Nam', 'middle_name');
+}
+
+function guessPlaces(g: Guessing, context: GuessContext): void {
+  const home = context.provinceName ?? null;
   for (const field of PLACE_FIELDS) {
-    const read = text(field);
-    if (read !== null) replace(field, snapPlaceNames(read, context.places, context.provinceName ?? null));
+    const read = g.text(field);
+    if (read !== null) g.replace(field, snapPlaceNames(read, context.places, home));
   }
-  const units = UNIT_FIELDS.filter((f) => text(f) !== null && !text(f)!.includes(','));
-  const snapped = units.length > 0 ? snapPlaceNames(units.map((f) => text(f)).join(', '), context.places, context.provinceName ?? null)?.split(', ') : undefined;
-  if (snapped?.length === units.length) units.forEach((f, i) => replace(f, snapped[i]));
-  return { raw: out, guesses };
+  const units = UNIT_FIELDS.filter((f) => g.text(f) !== null && !g.text(f)!.includes(','));
+  if (units.length === 0) return;
+  const snapped = snapPlaceNames(units.map((f) => g.text(f)).join(', '), context.places, home)?.split(', ');
+  if (snapped?.length === units.length) units.forEach((f, i) => g.replace(f, snapped[i]));
 }
 
 /** Same length, and every digit that differs is one a "1" or "0" is misread as (7, 9). */
