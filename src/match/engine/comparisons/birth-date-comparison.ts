@@ -14,7 +14,7 @@ const ISO_RE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
 /**
  * Birth-date comparison over ISO dates with precision (`1968`, `1968-03`, `1968-03-12`).
- * Levels: null; exact; day and month swapped; one digit off (full dates); same year and month; partial date
+ * Levels: null; exact (full dates only); day and month swapped; one digit off (full dates); same year and month; partial date
  * compatible ('1968' vs '1968-03-12'); same year; a year apart; else.
  *
  * @example
@@ -29,7 +29,8 @@ export function birthDateComparison<R>(value: (record: R) => string | null | und
     prepare: (record) => parseIsoDate(value(record)),
     levels: [
       nullLevel(f),
-      { key: 'exact', label: label(`cùng ${f.vi}`, `same ${f.en}`), m: 0.8, u: 0.0001, test: (a, b) => a!.text === b!.text },
+      // Only a full date can be the same date: two people born in 1968 share a year, not a birthday ('partial' below).
+      { key: 'exact', label: label(`cùng ${f.vi}`, `same ${f.en}`), m: 0.8, u: 0.0001, test: (a, b) => full(a!) && a!.text === b!.text },
       {
         key: 'dm_swap',
         label: label(`${f.vi} đảo ngày và tháng`, `${f.en} with day and month swapped`),

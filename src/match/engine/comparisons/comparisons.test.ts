@@ -61,6 +61,8 @@ describe('birthDateComparison', () => {
     ['1968-03-12', '1968-03-25', 'year_month'],
     ['1968-03', '1968-03-12', 'year_month'],
     ['1968', '1968-03-12', 'partial'],
+    ['1968', '1968', 'partial'], // two people of one year: a shared year is not a shared birthday
+    ['1968-03', '1968-03', 'year_month'],
     ['1968-03-12', '1968', 'partial'],
     ['1968-03-12', '1968-07-25', 'year'],
     ['1968-03-12', '1969-07-25', 'year_1'],
