@@ -34,6 +34,13 @@ describe('estimateU + trainM on a synthetic registry', () => {
     expect(level('sex', 'else').m).toBeLessThan(0.05);
   });
 
+  it('keeps a level the sample never saw rare but possible: its declared u, up to 3 in n pairs', () => {
+    const declared = model.spec.comparisons.find((c) => c.name === 'name')!.levels.find((l) => l.key === 'tone')!.u;
+    const estimated = withU.spec.comparisons.find((c) => c.name === 'name')!.levels.find((l) => l.key === 'tone')!.u;
+    expect(estimated).toBeGreaterThanOrEqual(Math.min(declared, 3 / 20_000));
+    expect(estimated).toBeLessThan(0.01);
+  });
+
   it('puts the expected number of matches into the prior', () => {
     const expected = 300 / (batch.length * registry.length);
     expect(trained.spec.prior).toBeGreaterThan(expected / 2);

@@ -13,8 +13,10 @@ export interface UOptions {
 }
 
 /**
- * Estimates u per level from random pairs of `left` × `right` (pass the same set twice for one list). A level never
- * seen gets its declared u scaled to one pair's share, so it is rare but not impossible.
+ * Estimates u per level from random pairs of `left` × `right` (pass the same set twice for one list): the sample's
+ * rate, plus the declared u up to what a sample of n pairs can miss (3/n, the rule of three). A level the sample never
+ * saw is not thereby impossible: "same name, other tone placement" is as rare as the sample is consistent, and taking
+ * its absence as u ≈ 0 gave such agreement +26 bits, enough to merge on a name alone.
  *
  * @example
  * model = { ...model.spec, ...estimateU(model, registry, registry) };
@@ -43,7 +45,7 @@ export function estimateU<R>(model: ResolvedModel<R>, left: PreparedRecords<R>, 
       const total = counts[c].reduce((s, n, k) => s + (nonNull[k] ? n : 0), 0);
       return {
         ...spec,
-        levels: spec.levels.map((l, k) => (nonNull[k] && total > 0 ? { ...l, u: (counts[c][k] + l.u) / (total + 1) } : l)),
+        levels: spec.levels.map((l, k) => (nonNull[k] && total > 0 ? { ...l, u: counts[c][k] / total + Math.min(l.u, 3 / total) } : l)),
       };
     }),
     training: { ...model.spec.training, uPairs: drawn },
