@@ -23,19 +23,27 @@ export type KeyPart<R> = (record: R) => string | null | undefined | readonly (st
 export function blockOn<R>(name: string, ...parts: readonly KeyPart<R>[]): BlockingRule<R> {
   return {
     name,
-    // Runs for every record of both sides under every rule: the usual one-value part takes no array detour.
+    // Runs for every record of both sides under every rule: while every part has one value, the key is built as a
+    // string, without arrays.
     keys: (record) => {
+      let single = '';
       let keys: string[] | null = null;
-      for (const part of parts) {
-        const raw = part(record);
+      for (let p = 0; p < parts.length; p++) {
+        const raw = parts[p](record);
+        if (keys === null && typeof raw === 'string') {
+          if (raw === '') return [];
+          single = p === 0 ? raw : `${single}\u001f${raw}`;
+          continue;
+        }
         let values: string[];
         if (typeof raw === 'string') values = raw === '' ? [] : [raw];
         else if (Array.isArray(raw)) values = raw.filter((v): v is string => typeof v === 'string' && v !== '');
         else values = [];
         if (values.length === 0) return [];
-        keys = keys === null ? values : keys.flatMap((k) => values.map((v) => `${k}\u001f${v}`));
+        if (keys === null) keys = p === 0 ? values : values.map((v) => `${single}\u001f${v}`);
+        else keys = keys.flatMap((k) => values.map((v) => `${k}\u001f${v}`));
       }
-      if (keys === null) return [''];
+      if (keys === null) return [single];
       return keys.length > 1 ? [...new Set(keys)] : keys;
     },
   };
@@ -112,7 +120,7 @@ function collectPairs<R>(
   for (const [r, rule] of rules.entries()) {
     byRule[rule.name] = 0;
     const leftBlocks = leftIndex?.[r] ?? index(rule, left);
-    const rightBlocks = dedupe ? leftBlocks : index(rule, right);
+    const rightBlocks = dedupe ? leftBlocks : index(rule, right, leftBlocks);
     for (const [key, ls] of leftBlocks) {
       const rs = rightBlocks.get(key);
       if (!rs) continue;
@@ -137,10 +145,12 @@ function collectPairs<R>(
   return { left: Int32Array.from(outLeft), right: Int32Array.from(outRight), byRule, skippedBlocks };
 }
 
-function index<R>(rule: BlockingRule<R>, records: readonly R[]): Map<string, number[]> {
+/** Each key's records; with `only`, just the keys it has (the other side's: a key on one side alone pairs nothing). */
+function index<R>(rule: BlockingRule<R>, records: readonly R[], only?: ReadonlyMap<string, unknown>): Map<string, number[]> {
   const blocks = new Map<string, number[]>();
   records.forEach((record, i) => {
     for (const key of rule.keys(record)) {
+      if (only && !only.has(key)) continue;
       const block = blocks.get(key);
       if (block) block.push(i);
       else blocks.set(key, [i]);

@@ -89,7 +89,11 @@ export function vnNameComparison(): Comparison<NameFields, NameFeatures | null> 
 }
 
 /** Features per record object with the name fields they were computed from (a changed name is computed again). */
-const featureCache = new WeakMap<NameFields, { from: readonly (string | null | undefined)[]; features: NameFeatures | null }>();
+const featureCache = new WeakMap<NameFields, CachedNameFeatures>();
+
+interface CachedNameFeatures extends Pick<NameFields, 'full_name' | 'family_name' | 'middle_name' | 'given_name'> {
+  features: NameFeatures | null;
+}
 
 /**
  * Computes the name's keys; parts come from the record when split, else first / middle / last syllable.
@@ -100,11 +104,19 @@ const featureCache = new WeakMap<NameFields, { from: readonly (string | null | u
  * nameFeatures({ full_name: 'Huỳnh Thị Thuỷ', family_name: null, middle_name: null, given_name: null })?.familyClass; // 'hoang'
  */
 export function nameFeatures(person: NameFields): NameFeatures | null {
-  const from = [person.full_name, person.family_name, person.middle_name, person.given_name];
   const cached = featureCache.get(person);
-  if (cached && cached.from.every((v, i) => v === from[i])) return cached.features;
+  if (
+    cached &&
+    cached.full_name === person.full_name &&
+    cached.family_name === person.family_name &&
+    cached.middle_name === person.middle_name &&
+    cached.given_name === person.given_name
+  ) {
+    return cached.features;
+  }
   const features = computeNameFeatures(person);
-  featureCache.set(person, { from, features });
+  const { full_name, family_name, middle_name, given_name } = person;
+  featureCache.set(person, { full_name, family_name, middle_name, given_name, features });
   return features;
 }
 
