@@ -63,9 +63,9 @@ export function collectOutcomes(
       }
       fields = Object.keys(truth.fields).filter(isScoredField).filter((f) => !HOUSEHOLD_PAGE_FIELDS.includes(f));
     } else {
-      const next = results[i + 1];
-      const sameBook = next && next.page.truth.kind === 'member' && dirname(next.page.path) === dirname(result.page.path);
-      record = sameBook ? (next.prepared?.records[0] ?? null) : null;
+      // The household's values reach the registry with its members: scored on the first member page of the book that
+      // gave a record (a member page that could not be read is reported on its own, and carries nothing).
+      record = firstMemberRecord(results, i);
       fields = Object.keys(truth.fields).filter(isScoredField);
       countHousehold(record, truth.expected.commune_code, stats);
     }
@@ -90,6 +90,18 @@ export function collectOutcomes(
     }
   }
   return { outcomes, stats };
+}
+
+/** The record of the first member page after household page `i` in the same book (folder) that gave one. */
+function firstMemberRecord(results: readonly PreparedPage[], i: number): PreparedRecord | null {
+  const folder = dirname(results[i].page.path);
+  for (let j = i + 1; j < results.length; j++) {
+    const page = results[j];
+    if (page.page.truth.kind !== 'member' || dirname(page.page.path) !== folder) return null;
+    const record = page.prepared?.records[0];
+    if (record) return record;
+  }
+  return null;
 }
 
 /** The lowest confidence of the record's fields whose low-confidence review would cover `field`. */
