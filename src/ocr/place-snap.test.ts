@@ -54,6 +54,14 @@ describe('snapPlaceNames', () => {
     expect(snapPlaceNames('À7/ường Lay', tree)).toBeNull(); // three edits: too far without the province
   });
 
+  it("completes the run's province cut short at the end of the line", () => {
+    expect(snapPlaceNames('Bản Tà Cáng, xã Huổi Só, huyện Tủa Chùa, tỉnh Điện', index, 'Điện Biên')).toBe('Bản Tà Cáng, xã Huổi Só, huyện Tủa Chùa, tỉnh Điện Biên');
+    expect(snapPlaceNames('Xã Huổi Só, Tủa Chùa, Điện', index, 'Điện Biên')).toBe('Xã Huổi Só, Tủa Chùa, Điện Biên');
+    expect(snapPlaceNames('Xã Huổi Só, Tủa Chùa, tỉnh Điện', index)).toBeNull(); // no run province: not guessed
+    expect(snapPlaceNames('Xã Huổi Só, Tủa Chùa, tỉnh Sơn', index, 'Điện Biên')).toBeNull(); // not the run's province
+    expect(snapPlaceNames('Tủa Chùa, Điện Biên', index, 'Điện Biên')).toBeNull(); // whole
+  });
+
   it('puts right a unit word inside a part whose comma was lost', () => {
     expect(snapPlaceNames('Bản Hồng Lứu, xã Lay Nưa, thị xã Mường Lay tính Điện Biên', index)).toBe('Bản Hồng Lứu, xã Lay Nưa, thị xã Mường Lay tỉnh Điện Biên');
   });

@@ -80,12 +80,25 @@ export function snapPlaceNames(text: string, index: PlaceNameIndex, homeProvince
   // part after it ("Ta Thàng, Tủa Chùa": the communes of Tủa Chùa), where one name is nearest far more often.
   // The last part is first looked for in the run's province, which most books' addresses are in.
   let scope: readonly string[] | null = homeProvince === null ? null : index.children.get(toneKey(homeProvince)) ?? null;
-  for (let i = pieces.length - 1 - ((pieces.length - 1) % 2); i >= 0; i -= 2) {
-    const part = snapPart(pieces[i], index, scope);
+  const last = pieces.length - 1 - ((pieces.length - 1) % 2);
+  for (let i = last; i >= 0; i -= 2) {
+    const part = (i === last && i > 0 && cutHomeProvince(pieces[i], index, homeProvince)) || snapPart(pieces[i], index, scope);
     if (part !== pieces[i]) [pieces[i], changed] = [part, true];
     scope = index.children.get(toneKey(nameOf(part))) ?? null;
   }
   return changed ? pieces.join('') : null;
+}
+
+/**
+ * The last part of an address cut short at the line's end ("…, tỉnh Điện" for "tỉnh Điện Biên"), completed when its
+ * words begin the run's province name and are no known name themselves; null otherwise.
+ */
+function cutHomeProvince(part: string, index: PlaceNameIndex, homeProvince: string | null): string | null {
+  if (homeProvince === null) return null;
+  const unit = UNIT_WORD_RE.exec(part)?.[0] ?? '';
+  const name = part.slice(unit.length).trim();
+  if (name === '' || index.names.has(toneKey(name)) || !toneKey(homeProvince).startsWith(`${toneKey(name)} `)) return null;
+  return unit === '' ? homeProvince : `${unit} ${homeProvince}`;
 }
 
 /** The part without its unit word ("xã Tìa Dình" → "Tìa Dình"). */
