@@ -5,7 +5,7 @@ import { parseIsoDate } from '../match/engine/comparisons/birth-date-comparison.
 import { familiesOfClass, nameFeatures } from '../match/engine/comparisons/vn-name-comparison.js';
 import { foldKey } from '../normalize/vietnamese-text.js';
 import type { PersonValues } from '../normalize/person-values.js';
-import { PERSON_VALUE_COLUMNS, personValuesFromRow } from './person-row.js';
+import { MATCH_VALUE_COLUMNS, matchValuesFromRow } from './person-row.js';
 import type { RegistrySchema } from './schema.js';
 
 type Db = Kysely<RegistrySchema> | Transaction<RegistrySchema>;
@@ -171,10 +171,10 @@ async function candidatesOf(db: Db, ids: ReadonlySet<number>, withDecisions: boo
     const rows = await db
       .selectFrom('persons')
       .leftJoin('households', 'households.id', 'persons.household_id')
-      .select([...PERSON_VALUE_COLUMNS.map((c) => `persons.${c}` as const), 'persons.id', 'persons.household_id', 'households.book_no'])
+      .select([...MATCH_VALUE_COLUMNS.map((c) => `persons.${c}` as const), 'persons.id', 'persons.household_id', 'households.book_no'])
       .where('persons.id', 'in', chunk)
       .execute();
-    for (const row of rows) candidates.push({ personId: row.id, values: personValuesFromRow(row, row.book_no), householdId: row.household_id });
+    for (const row of rows) candidates.push({ personId: row.id, values: matchValuesFromRow(row, row.book_no), householdId: row.household_id });
   }
   if (withDecisions) await attachDecisions(db, candidates);
   return candidates.sort((a, b) => a.personId - b.personId);
