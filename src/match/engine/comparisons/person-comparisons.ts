@@ -37,7 +37,8 @@ export function ethnicityComparison(): Comparison<Pick<PersonValues, 'ethnicity'
 
 interface AddressFeatures {
   fold: string;
-  tokens: ReadonlySet<string>;
+  /** The address's distinct words. */
+  tokens: readonly string[];
   hamlet: string | null;
   book: string | null;
 }
@@ -56,9 +57,9 @@ export function addressComparison(): Comparison<Pick<PersonValues, 'address_text
     label: f,
     prepare: (p) => {
       if (!p.address_text && !p.hamlet) return null;
-      const fold = foldKey(p.address_text ?? '').replace(/[,.;]/g, ' ').replace(/\s+/g, ' ').trim();
-      const book = p.household_book_no ?? null;
-      return { fold, tokens: new Set(fold.split(' ').filter((t) => t !== '')), hamlet: p.hamlet ? foldKey(p.hamlet) : null, book };
+      const words = foldKey(p.address_text ?? '').split(/[\s,.;]+/).filter((t) => t !== '');
+      const tokens = words.filter((t, i) => words.indexOf(t) === i);
+      return { fold: words.join(' '), tokens, hamlet: p.hamlet ? foldKey(p.hamlet) : null, book: p.household_book_no ?? null };
     },
     levels: [
       nullLevel(f),
@@ -78,11 +79,11 @@ export function addressComparison(): Comparison<Pick<PersonValues, 'address_text
 }
 
 /** Share of words in common, relative to the shorter address (one side often omits district and province). */
-function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
+function overlap(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
   let common = 0;
-  for (const t of a) if (b.has(t)) common++;
-  return common / Math.min(a.size, b.size);
+  for (const t of a) if (b.includes(t)) common++;
+  return common / Math.min(a.length, b.length);
 }
 
 type OtherNameFields = NameFields & Pick<PersonValues, 'other_name'>;
