@@ -95,6 +95,8 @@ describe('findCandidates: households, pending persons and remembered decisions',
       expect(members.map((c) => [c.personId, c.householdId])).toEqual([[1, 1], [2, 1], [3, 1]]);
       expect(members[0].differentFrom).toEqual([4]);
       expect(await findHouseholdMembers(db, [], true)).toEqual([]);
+      // Persons the first phase already read are not read again.
+      expect((await findHouseholdMembers(db, [2], true, new Set([1, 2]))).map((c) => c.personId)).toEqual([3]);
     } finally {
       await registry.close();
     }

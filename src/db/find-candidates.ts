@@ -140,13 +140,21 @@ export async function findCandidates(
 /**
  * The persons (active or pending review) of the households the given persons belong to, themselves included, as
  * candidates with their reviewers' decisions when asked: the second phase of a search whose pairs need household
- * evidence (decideInPhases), so only the families of promising pairs are read.
+ * evidence (decideInPhases), so only the families of promising pairs are read. Persons in `known` (the first phase's
+ * candidates, already read) are left out.
  *
  * @example
  * const members = await findHouseholdMembers(trx, pending.householdsOf, true);
  */
-export async function findHouseholdMembers(db: Db, personIds: Iterable<number>, withDecisions: boolean): Promise<RegistryCandidate[]> {
-  return candidatesOf(db, await householdMemberIds(db, personIds), withDecisions);
+export async function findHouseholdMembers(
+  db: Db,
+  personIds: Iterable<number>,
+  withDecisions: boolean,
+  known: ReadonlySet<number> = new Set(),
+): Promise<RegistryCandidate[]> {
+  const ids = await householdMemberIds(db, personIds);
+  for (const id of known) ids.delete(id);
+  return candidatesOf(db, ids, withDecisions);
 }
 
 /** Ids of every matchable person sharing a household (any membership) with one of these persons, themselves included. */

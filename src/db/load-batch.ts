@@ -61,7 +61,7 @@ export async function loadBatch(
         const first = decide(file.records, candidates);
         const decided = Array.isArray(first)
           ? first
-          : first.finish(await findHouseholdMembers(trx, first.householdsOf, options.candidateKeys.includes('decisions')));
+          : first.finish(await findHouseholdMembers(trx, first.householdsOf, options.candidateKeys.includes('decisions'), new Set(candidates.map((c) => c.personId))));
         const records = file.records.map((r, i) => ({ ...r, decision: decided[i].decision }));
         const fileId = await insertFileRow(trx, runId, file.identity, 'loaded', file.fileError, countOutcomes(records));
         const personIds = await writePersons(trx, registry.bulkInsert, runId, file.identity.sha256, records);
