@@ -28,7 +28,11 @@ function nameKeys(p: PersonValues): string[] {
   const f = nameFeatures(p);
   if (!f) return [];
   const keys = [f.fold, [f.familyClass, f.middle, f.given].filter((s) => s !== '').join(' ')];
-  for (const other of (p.other_name ?? '').split(/[,;/]/)) if (foldKey(other) !== '') keys.push(foldKey(other));
+  if (!p.other_name) return keys;
+  for (const other of p.other_name.split(/[,;/]/)) {
+    const key = foldKey(other);
+    if (key !== '') keys.push(key);
+  }
   return keys;
 }
 
