@@ -8,7 +8,7 @@ export const nightly: PipelineDefinition = {
   provinceCode: '11',
   defaultNationality: 'Việt Nam',
   // The probabilistic matcher (src/match/engine, pipeline nightly-probabilistic) meets its quality targets on
-  // `npm run bench:match` but takes ≈ 200 s for 100k rows against 1M persons (120 s wanted): until it fits the night,
+  // `npm run bench:match` but takes 125–140 s for 100k rows against 1M persons (under 120 s wanted): until it does,
   // only the same valid personal ID merges here.
   matching: { method: 'exact_id' },
 };
