@@ -57,6 +57,7 @@ describe('snapPlaceNames', () => {
   it("completes the run's province cut short at the end of the line", () => {
     expect(snapPlaceNames('Bản Tà Cáng, xã Huổi Só, huyện Tủa Chùa, tỉnh Điện', index, 'Điện Biên')).toBe('Bản Tà Cáng, xã Huổi Só, huyện Tủa Chùa, tỉnh Điện Biên');
     expect(snapPlaceNames('Xã Huổi Só, Tủa Chùa, Điện', index, 'Điện Biên')).toBe('Xã Huổi Só, Tủa Chùa, Điện Biên');
+    expect(snapPlaceNames('Xã Huổi Só, huyện Tủa Chùa, tính Điện', index, 'Điện Biên')).toBe('Xã Huổi Só, huyện Tủa Chùa, tỉnh Điện Biên');
     expect(snapPlaceNames('Xã Huổi Só, Tủa Chùa, tỉnh Điện', index)).toBeNull(); // no run province: not guessed
     expect(snapPlaceNames('Xã Huổi Só, Tủa Chùa, tỉnh Sơn', index, 'Điện Biên')).toBeNull(); // not the run's province
     expect(snapPlaceNames('Tủa Chùa, Điện Biên', index, 'Điện Biên')).toBeNull(); // whole

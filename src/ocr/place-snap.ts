@@ -95,8 +95,11 @@ export function snapPlaceNames(text: string, index: PlaceNameIndex, homeProvince
  */
 function cutHomeProvince(part: string, index: PlaceNameIndex, homeProvince: string | null): string | null {
   if (homeProvince === null) return null;
-  const unit = UNIT_WORD_RE.exec(part)?.[0] ?? '';
-  const name = part.slice(unit.length).trim();
+  const [first, ...rest] = part.trim().split(' ');
+  // "tính Điện": the unit word may be misread too.
+  const misread = rest.length > 0 && foldKey(first) === 'tinh';
+  const unit = misread ? (first[0] === 'T' ? 'Tỉnh' : 'tỉnh') : (UNIT_WORD_RE.exec(part)?.[0] ?? '');
+  const name = misread ? rest.join(' ') : part.slice(unit.length).trim();
   if (name === '' || index.names.has(toneKey(name)) || !toneKey(homeProvince).startsWith(`${toneKey(name)} `)) return null;
   return unit === '' ? homeProvince : `${unit} ${homeProvince}`;
 }
