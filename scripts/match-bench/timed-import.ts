@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Reconciliation } from '../../src/report/reconciliation.js';
 
 /** The pipeline a batch is measured with. */
-export const BATCH_PIPELINE = 'nightly-probabilistic';
+export const BATCH_PIPELINE = 'nightly';
 
 /** The counts of reconciliation.json the bench reads. */
 export type RunReport = Pick<Reconciliation, 'run_id' | 'status' | 'records_in' | 'new' | 'merged' | 'flagged' | 'rejected' | 'issues_by_code'>;
@@ -29,7 +29,6 @@ const GNU_TIME = '/usr/bin/time';
 
 export async function timedImport(o: { repo: string; inputs: string; db: string; out: string; pipeline?: string }): Promise<TimedImport> {
   const cli = [join(o.repo, 'bin/hokhau.js'), 'import', o.inputs, '--db', o.db, '--out', o.out, '--pipeline', o.pipeline ?? BATCH_PIPELINE];
-  // The probabilistic matcher is a pipeline of its own until it meets its targets (pipelines/nightly-probabilistic.ts).
   const withTime = existsSync(GNU_TIME);
   const [cmd, args] = withTime ? [GNU_TIME, ['-v', process.execPath, ...cli]] : [process.execPath, cli];
   const started = performance.now();

@@ -1,9 +1,10 @@
 import { nightly } from '../../pipelines/nightly.js';
+import { nightlyExactId } from '../../pipelines/nightly-exact-id.js';
 import { nightlyProbabilistic } from '../../pipelines/nightly-probabilistic.js';
 import { UsageError } from '../errors.js';
 import type { PipelineDefinition } from './pipeline-definition.js';
 
-export const PIPELINES: readonly PipelineDefinition[] = [nightly, nightlyProbabilistic];
+export const PIPELINES: readonly PipelineDefinition[] = [nightly, nightlyExactId, nightlyProbabilistic];
 
 /**
  * The pipeline a `--pipeline` name refers to; a usage error listing the known ones otherwise.
