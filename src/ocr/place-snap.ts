@@ -96,9 +96,9 @@ export function snapPlaceNames(text: string, index: PlaceNameIndex, homeProvince
 function cutHomeProvince(part: string, index: PlaceNameIndex, homeProvince: string | null): string | null {
   if (homeProvince === null) return null;
   const [first, ...rest] = part.trim().split(' ');
-  // "tính Điện": the unit word may be misread too.
-  const misread = rest.length > 0 && foldKey(first) === 'tinh';
-  const unit = misread ? (first[0] === 'T' ? 'Tỉnh' : 'tỉnh') : (UNIT_WORD_RE.exec(part)?.[0] ?? '');
+  // The unit word may be misread too ("tính Điện"): a first word that folds to a one-word unit word is that word.
+  const misread = rest.length > 0 && !UNIT_WORD_RE.test(part) ? UNIT_WORDS.find((w) => !w.includes(' ') && foldKey(w) === foldKey(first)) : undefined;
+  const unit = misread ? casedLike(first, misread) : (UNIT_WORD_RE.exec(part)?.[0] ?? '');
   const name = misread ? rest.join(' ') : part.slice(unit.length).trim();
   if (name === '' || index.names.has(toneKey(name)) || !toneKey(homeProvince).startsWith(`${toneKey(name)} `)) return null;
   return unit === '' ? homeProvince : `${unit} ${homeProvince}`;
@@ -140,11 +140,16 @@ function leadingWord(part: string, index: PlaceNameIndex, scope: readonly string
     if (NUMBERED_WORDS.includes(word) && !/^\s*\d/u.test(rest)) continue;
     if (foldKey(head) !== foldKey(word) || toneKey(head) === word) continue;
     if (index.names.has(toneKey(part))) return null;
-    const fixed = head[0] === head[0].toUpperCase() ? word[0].toUpperCase() + word.slice(1) : word;
+    const fixed = casedLike(head, word);
     const restFixed = UNIT_WORDS.includes(word) ? snapPart(rest.trim(), index, scope) : rest.trim();
     return rest === '' ? fixed : `${fixed} ${restFixed}`;
   }
   return innerUnitWord(part, index);
+}
+
+/** `word` with a capital first letter when `read` has one ("Bán" → "Bản", "bán" → "bản"). */
+function casedLike(read: string, word: string): string {
+  return read[0] === read[0].toUpperCase() ? word[0].toUpperCase() + word.slice(1) : word;
 }
 
 /**
