@@ -6,7 +6,7 @@ import { familiesOfClass, nameFeatures } from '../match/engine/comparisons/vn-na
 import { foldKey } from '../normalize/vietnamese-text.js';
 import type { PersonValues } from '../normalize/person-values.js';
 import { MATCH_VALUE_COLUMNS, matchValuesFromRow } from './person-row.js';
-import type { RegistrySchema } from './schema.js';
+import type { PersonTable, RegistrySchema } from './schema.js';
 
 type Db = Kysely<RegistrySchema> | Transaction<RegistrySchema>;
 
@@ -172,16 +172,17 @@ async function householdMemberIds(db: Db, personIds: Iterable<number>): Promise<
   return ids;
 }
 
+type CandidateRow = Pick<PersonTable, (typeof MATCH_VALUE_COLUMNS)[number] | 'id' | 'household_id'> & { book_no: string | null };
+
 /** The persons with these ids as candidates (values, household, and who reviewers told apart when asked), by id. */
 async function candidatesOf(db: Db, ids: ReadonlySet<number>, withDecisions: boolean): Promise<RegistryCandidate[]> {
   const candidates: RegistryCandidate[] = [];
+  const columns = sql.join([...MATCH_VALUE_COLUMNS, 'id', 'household_id'].map((c) => sql.ref(`p.${c}`)));
   for (const chunk of chunks([...ids])) {
-    const rows = await db
-      .selectFrom('persons')
-      .leftJoin('households', 'households.id', 'persons.household_id')
-      .select([...MATCH_VALUE_COLUMNS.map((c) => `persons.${c}` as const), 'persons.id', 'persons.household_id', 'households.book_no'])
-      .where('persons.id', 'in', chunk)
-      .execute();
+    // The book number through the households' (id, book_no) index (migration 0008), not their rows.
+    const { rows } = await sql<CandidateRow>`SELECT ${columns}, h.book_no FROM persons p
+      LEFT JOIN households h INDEXED BY households_book_cover ON h.id = p.household_id
+      WHERE p.id IN (${sql.join(chunk)})`.execute(db);
     for (const row of rows) candidates.push({ personId: row.id, values: matchValuesFromRow(row, row.book_no), householdId: row.household_id });
   }
   if (withDecisions) await attachDecisions(db, candidates);

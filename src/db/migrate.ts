@@ -6,6 +6,7 @@ import * as fieldCorrections from './migrations/0004-field-corrections.js';
 import * as candidateIndexes from './migrations/0005-candidate-indexes.js';
 import * as nameYearIndex from './migrations/0006-name-year-index.js';
 import * as givenYearCover from './migrations/0007-given-year-covering-index.js';
+import * as candidateCovers from './migrations/0008-candidate-covering-indexes.js';
 
 /** Migrations shipped in code (no directory scanning: works the same from tsx, a bundle or a test). */
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-candidate-indexes': candidateIndexes,
   '0006-name-year-index': nameYearIndex,
   '0007-given-year-covering-index': givenYearCover,
+  '0008-candidate-covering-indexes': candidateCovers,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
