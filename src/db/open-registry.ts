@@ -5,6 +5,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { RegistryError, UsageError } from '../errors.js';
 import { sqliteBulkInsert, type BulkInsert } from './bulk-insert.js';
 import { migrateToLatest } from './migrate.js';
+import { withStatementCache } from './statement-cache.js';
 import type { RegistrySchema } from './schema.js';
 
 export interface Registry {
@@ -49,7 +50,7 @@ export async function openRegistry(dbUrl: string): Promise<Registry> {
   // SQLite's default page cache is 2 MB: matching a batch against a large registry looks persons up by their indexes
   // at random, and re-read the upper levels of those B-trees from the file for every lookup.
   sqlite.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
-  const db = new Kysely<RegistrySchema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<RegistrySchema>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   await migrateToLatest(db);
   return { db, location: file, bulkInsert: sqliteBulkInsert(sqlite), close: () => db.destroy() };
 }
