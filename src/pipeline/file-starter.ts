@@ -64,6 +64,14 @@ export class FileStarter {
     return started;
   }
 
+  /**
+   * Starts the prepare workers now if any of these files is a spreadsheet, so they load their code while the main
+   * thread is busy (training the match model): its synchronous work leaves no turn to start them from `start`.
+   */
+  startWorkers(files: readonly DiscoveredFile[]): void {
+    if (files.some((file) => !isScan(file.kind))) this.#workers();
+  }
+
   async close(): Promise<void> {
     await Promise.all([this.#pool?.close(), this.#scanTools?.then((tools) => tools.pool.close())]);
   }
@@ -81,9 +89,13 @@ export class FileStarter {
     this.#seen.add(read.sha256);
     const prepared = isScan(file.kind)
       ? this.#prepareScan(file, read.bytes, this.#books.enter(dirname(file.path))) // entered in file order
-      : (this.#pool ??= new PreparePool(this.gazetteer, this.pipeline.provinceCode)).prepare(file, read.bytes, this.pipeline.name, this.today);
+      : this.#workers().prepare(file, read.bytes, this.pipeline.name, this.today);
     prepared.catch(() => undefined); // awaited, and its error handled, when the loader takes this file
     return { kind: 'preparing', identity, prepared };
+  }
+
+  #workers(): PreparePool {
+    return (this.#pool ??= new PreparePool(this.gazetteer, this.pipeline.provinceCode));
   }
 
   /**

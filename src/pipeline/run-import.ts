@@ -85,10 +85,11 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     log.info('run started', { run_id: runId, files: files.length, dry_run: options.dryRun });
     const scans = { ocrCacheDir: options.ocrCacheDir === undefined ? join(dirname(registry.location), 'ocr-cache') : options.ocrCacheDir, cropsDir: join(outDir, 'crops') };
     const starter = new FileStarter(await loadedFileHashes(registry.db), pipeline, gazetteer, options.today ?? new Date(), scans);
-    const matcher = await runMatcher(registry, pipeline);
-    matchModelJson = matcher.modelJson;
-    const loader = new BatchLoader(registry, runId, { dryRun: options.dryRun, pipeline: pipeline.name, matcher }, state);
     try {
+      starter.startWorkers(files); // they load their code while the match model trains
+      const matcher = await runMatcher(registry, pipeline);
+      matchModelJson = matcher.modelJson;
+      const loader = new BatchLoader(registry, runId, { dryRun: options.dryRun, pipeline: pipeline.name, matcher }, state);
       await loadInOrder(files, starter, loader, options.onProgress);
     } finally {
       await starter.close();
