@@ -33,16 +33,16 @@ describe('findCandidates', () => {
         person({ full_name: 'Giang A Pao', birth_date: '1980' }), // by folded name + year
         ...noise,
       ].map((values) => ({ values, keys: blockingKeys(values) }));
-      const found = await findCandidates(registry.db, incoming);
+      const found = await findCandidates(registry, incoming);
       expect(found.map((c) => c.personId)).toEqual([1, 2, 3]);
       expect(found[0].values.full_name).toBe('Lò Văn Pánh');
-      const byIdOnly = await findCandidates(registry.db, incoming, ['personal_id']);
+      const byIdOnly = await findCandidates(registry, incoming, ['personal_id']);
       expect(byIdOnly.map((c) => c.personId)).toEqual([1]);
 
       // Only what a blocking rule can pair: the same given name and year needs the same full date (day and month
       // either way round) or a family name of the same class; the same name needs the same year.
       const byGiven = (full_name: string, birth_date: string) =>
-        findCandidates(registry.db, [person({ full_name, birth_date })].map((values) => ({ values, keys: blockingKeys(values) })));
+        findCandidates(registry, [person({ full_name, birth_date })].map((values) => ({ values, keys: blockingKeys(values) })));
       const cases: [string, string, number[]][] = [
         ['Sùng A Páo', '1980-03-02', [3]], // given name, date with day and month swapped
         ['Sùng A Páo', '1980-07-07', []], // given name and year only, another family
@@ -85,18 +85,27 @@ describe('findCandidates: households, pending persons and remembered decisions',
 
       // A moved copy of the father only: his wife (pending review) and son come with him, with their household.
       const incoming = [person({ full_name: 'Vang Cha Chinh', birth_date: '1990' })].map((values) => ({ values, keys: blockingKeys(values) }));
-      const found = await findCandidates(db, incoming);
+      const found = await findCandidates(registry, incoming);
       expect(found.map((c) => [c.personId, c.householdId])).toEqual([[1, 1], [2, 1], [3, 1]]);
       expect(found[0].differentFrom).toEqual([4]);
-      const withoutHouseholds = await findCandidates(db, incoming, ['name', 'given_year', 'decisions']);
+      expect(found[0].values.household_book_no).toBe('123401');
+      expect(found[0].values.full_name).toBe('Vàng Chá Chính');
+      const withoutHouseholds = await findCandidates(registry, incoming, ['name', 'given_year', 'decisions']);
       expect(withoutHouseholds.map((c) => c.personId)).toEqual([1]);
       // The second phase of a search: the households of the pairs that need them, asked by one member.
-      const members = await findHouseholdMembers(db, [2], true);
+      const members = await findHouseholdMembers(registry, [2], true);
       expect(members.map((c) => [c.personId, c.householdId])).toEqual([[1, 1], [2, 1], [3, 1]]);
       expect(members[0].differentFrom).toEqual([4]);
-      expect(await findHouseholdMembers(db, [], true)).toEqual([]);
+      expect(await findHouseholdMembers(registry, [], true)).toEqual([]);
       // Persons the first phase already read are not read again.
-      expect((await findHouseholdMembers(db, [2], true, new Set([1, 2]))).map((c) => c.personId)).toEqual([3]);
+      expect((await findHouseholdMembers(registry, [2], true, new Set([1, 2]))).map((c) => c.personId)).toEqual([3]);
+      // Inside the loader's transaction, persons it wrote and has not committed yet are candidates too.
+      await db.transaction().execute(async (trx) => {
+        await trx.insertInto('persons').values({ id: 5, status: 'active', ...personRowValues(family[0]), ...blockingKeys(family[0]), merged_into_id: null,
+          household_id: 2, ...NO_CODES, created_run_id: 'r', updated_run_id: 'r' }).execute();
+        const seen = await findCandidates({ db: trx, readRows: registry.readRows }, incoming, ['name']);
+        expect(seen.map((c) => [c.personId, c.values.household_book_no])).toEqual([[1, '123401'], [5, '123402']]);
+      });
     } finally {
       await registry.close();
     }

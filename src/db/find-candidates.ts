@@ -6,9 +6,16 @@ import { familiesOfClass, nameFeatures } from '../match/engine/comparisons/vn-na
 import { foldKey } from '../normalize/vietnamese-text.js';
 import type { PersonValues } from '../normalize/person-values.js';
 import { MATCH_VALUE_COLUMNS, matchValuesFromRow } from './person-row.js';
-import type { PersonTable, RegistrySchema } from './schema.js';
+import type { ReadRows } from './read-rows.js';
+import type { RegistrySchema } from './schema.js';
 
 type Db = Kysely<RegistrySchema> | Transaction<RegistrySchema>;
+
+/** Where candidates are read: the open transaction, and the registry's fast row reader on the same connection. */
+export interface CandidateSource {
+  db: Db;
+  readRows: ReadRows;
+}
 
 /** The blocking keys a search may use: exact-ID matching needs only the first. */
 export type CandidateKey = 'personal_id' | 'old_id' | 'name' | 'given_year' | 'book' | 'household' | 'decisions';
@@ -89,14 +96,15 @@ function byGivenYear(db: Db, keys: readonly GivenYear[]): Promise<{ id: number }
  * reviewer decided are someone else (match_decisions), so that pair is never asked again. Never a scan of the registry.
  *
  * @example
- * const candidates = await findCandidates(trx, incoming, ['personal_id']);
+ * const candidates = await findCandidates({ db: trx, readRows: registry.readRows }, incoming, ['personal_id']);
  */
 export async function findCandidates(
-  db: Db,
+  source: CandidateSource,
   incoming: readonly { values: PersonValues; keys: BlockingKeys | null }[],
   keys: readonly CandidateKey[] = ALL_CANDIDATE_KEYS,
 ): Promise<RegistryCandidate[]> {
   const use = new Set(keys);
+  const { db } = source;
   const personalIds = new Set<string>();
   const oldIds = new Set<string>();
   const nameYears = new Map<string, NameYear>();
@@ -134,7 +142,7 @@ export async function findCandidates(
   }
 
   if (use.has('household')) for (const id of await householdMemberIds(db, ids)) ids.add(id);
-  return candidatesOf(db, ids, use.has('decisions'));
+  return candidatesOf(source, ids, use.has('decisions'));
 }
 
 /**
@@ -144,17 +152,17 @@ export async function findCandidates(
  * candidates, already read) are left out.
  *
  * @example
- * const members = await findHouseholdMembers(trx, pending.householdsOf, true);
+ * const members = await findHouseholdMembers({ db: trx, readRows: registry.readRows }, pending.householdsOf, true);
  */
 export async function findHouseholdMembers(
-  db: Db,
+  source: CandidateSource,
   personIds: Iterable<number>,
   withDecisions: boolean,
   known: ReadonlySet<number> = new Set(),
 ): Promise<RegistryCandidate[]> {
-  const ids = await householdMemberIds(db, personIds);
+  const ids = await householdMemberIds(source.db, personIds);
   for (const id of known) ids.delete(id);
-  return candidatesOf(db, ids, withDecisions);
+  return candidatesOf(source, ids, withDecisions);
 }
 
 /** Ids of every matchable person sharing a household (any membership) with one of these persons, themselves included. */
@@ -172,20 +180,25 @@ async function householdMemberIds(db: Db, personIds: Iterable<number>): Promise<
   return ids;
 }
 
-type CandidateRow = Pick<PersonTable, (typeof MATCH_VALUE_COLUMNS)[number] | 'id' | 'household_id'> & { book_no: string | null };
+/** A candidate from its row: MATCH_VALUE_COLUMNS, then id, household_id and the household's book_no. */
+function candidateFromRow(row: readonly unknown[]): RegistryCandidate {
+  const n = MATCH_VALUE_COLUMNS.length;
+  return { personId: row[n] as number, values: matchValuesFromRow(row, row[n + 2] as string | null), householdId: row[n + 1] as number | null };
+}
 
 /** The persons with these ids as candidates (values, household, and who reviewers told apart when asked), by id. */
-async function candidatesOf(db: Db, ids: ReadonlySet<number>, withDecisions: boolean): Promise<RegistryCandidate[]> {
+async function candidatesOf(source: CandidateSource, ids: ReadonlySet<number>, withDecisions: boolean): Promise<RegistryCandidate[]> {
   const candidates: RegistryCandidate[] = [];
   const columns = sql.join([...MATCH_VALUE_COLUMNS, 'id', 'household_id'].map((c) => sql.ref(`p.${c}`)));
   for (const chunk of chunks([...ids])) {
-    // The book number through the households' (id, book_no) index (migration 0008), not their rows.
-    const { rows } = await sql<CandidateRow>`SELECT ${columns}, h.book_no FROM persons p
+    // Rows as arrays (a 1M registry gives a 100k batch ≈ 3M candidates), and the book number through the
+    // households' (id, book_no) index (migration 0008), not their rows.
+    const query = sql`SELECT ${columns}, h.book_no FROM persons p
       LEFT JOIN households h INDEXED BY households_book_cover ON h.id = p.household_id
-      WHERE p.id IN (${sql.join(chunk)})`.execute(db);
-    for (const row of rows) candidates.push({ personId: row.id, values: matchValuesFromRow(row, row.book_no), householdId: row.household_id });
+      WHERE p.id IN (${sql.join(chunk)})`.compile(source.db);
+    for (const row of await source.readRows(query)) candidates.push(candidateFromRow(row));
   }
-  if (withDecisions) await attachDecisions(db, candidates);
+  if (withDecisions) await attachDecisions(source.db, candidates);
   return candidates.sort((a, b) => a.personId - b.personId);
 }
 

@@ -45,7 +45,7 @@ class DryRunRollback extends Error {}
  * const [records] = await loadBatch(registry, runId, [file], decideExactIdMatches, { dryRun: false });
  */
 export async function loadBatch(
-  registry: Pick<Registry, 'db' | 'bulkInsert'>,
+  registry: Pick<Registry, 'db' | 'bulkInsert' | 'readRows'>,
   runId: string,
   files: readonly BatchFile[],
   decide: DecideMatches,
@@ -57,11 +57,12 @@ export async function loadBatch(
       if (options.dryRun) await insertDryRunRow(trx, runId, options.pipeline);
       for (const file of files) {
         const incoming = file.records.flatMap((r) => (r.values && r.outcome !== 'reject' ? [{ values: r.values, keys: r.keys }] : []));
-        const candidates = await findCandidates(trx, incoming, options.candidateKeys);
+        const source = { db: trx, readRows: registry.readRows };
+        const candidates = await findCandidates(source, incoming, options.candidateKeys);
         const first = decide(file.records, candidates);
         const decided = Array.isArray(first)
           ? first
-          : first.finish(await findHouseholdMembers(trx, first.householdsOf, options.candidateKeys.includes('decisions'), new Set(candidates.map((c) => c.personId))));
+          : first.finish(await findHouseholdMembers(source, first.householdsOf, options.candidateKeys.includes('decisions'), new Set(candidates.map((c) => c.personId))));
         const records = file.records.map((r, i) => ({ ...r, decision: decided[i].decision }));
         const fileId = await insertFileRow(trx, runId, file.identity, 'loaded', file.fileError, countOutcomes(records));
         const personIds = await writePersons(trx, registry.bulkInsert, runId, file.identity.sha256, records);

@@ -5,6 +5,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { RegistryError, UsageError } from '../errors.js';
 import { sqliteBulkInsert, type BulkInsert } from './bulk-insert.js';
 import { migrateToLatest } from './migrate.js';
+import { sqliteReadRows, type ReadRows } from './read-rows.js';
 import { withStatementCache } from './statement-cache.js';
 import type { RegistrySchema } from './schema.js';
 
@@ -14,6 +15,8 @@ export interface Registry {
   location: string;
   /** The dialect's fastest way to insert many rows inside an open transaction. */
   bulkInsert: BulkInsert;
+  /** The dialect's cheapest way to read many rows (as arrays) inside an open transaction. */
+  readRows: ReadRows;
   close(): Promise<void>;
 }
 
@@ -52,5 +55,5 @@ export async function openRegistry(dbUrl: string): Promise<Registry> {
   sqlite.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
   const db = new Kysely<RegistrySchema>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   await migrateToLatest(db);
-  return { db, location: file, bulkInsert: sqliteBulkInsert(sqlite), close: () => db.destroy() };
+  return { db, location: file, bulkInsert: sqliteBulkInsert(sqlite), readRows: sqliteReadRows(sqlite), close: () => db.destroy() };
 }

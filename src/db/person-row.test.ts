@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { HOKHAU_LIBRARY, hokhauModel } from '../match/engine/hokhau-model.js';
 import { resolveModel } from '../match/engine/model.js';
 import { person } from '../match/engine/test-person.js';
-import { matchValuesFromRow, personRowValues, personValuesFromRow } from './person-row.js';
+import { MATCH_VALUE_COLUMNS, matchValuesFromRow, personRowValues, personValuesFromRow } from './person-row.js';
 
 describe('matchValuesFromRow', () => {
   const model = resolveModel(hokhauModel(), HOKHAU_LIBRARY);
@@ -13,7 +13,8 @@ describe('matchValuesFromRow', () => {
     native_place: 'Điện Biên', occupation: 'Làm ruộng', household_book_no: '110234567', relation_to_head: 'Vợ',
     address_text: 'Bản Na Sang, xã Mường Phăng, huyện Điện Biên, tỉnh Điện Biên', hamlet: 'Bản Na Sang',
   });
-  const candidate = matchValuesFromRow(personRowValues(full), full.household_book_no);
+  const row = personRowValues(full);
+  const candidate = matchValuesFromRow(MATCH_VALUE_COLUMNS.map((column) => row[column]), full.household_book_no);
   const other = person({ full_name: 'Lo Thi Huong', birth_date: '1968-12-03', sex: 'M', personal_id: '011168009999', old_id: '040123456' });
 
   it('reads every value the matcher compares, blocks on or guards with', () => {

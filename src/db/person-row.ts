@@ -19,16 +19,17 @@ export const MATCH_VALUE_COLUMNS = [
 ] as const satisfies readonly (typeof PERSON_VALUE_COLUMNS)[number][];
 
 /**
- * A candidate's values from its MATCH_VALUE_COLUMNS (the other value columns null). Written out as one literal: every
- * candidate gets the same object shape, which the comparisons read millions of times.
+ * A candidate's values from its MATCH_VALUE_COLUMNS, read as an array in that order (the other value columns null).
+ * Written out as one literal: every candidate gets the same object shape, which the comparisons read millions of times.
  */
-export function matchValuesFromRow(row: Pick<PersonTable, (typeof MATCH_VALUE_COLUMNS)[number]>, bookNo: string | null): PersonValues {
+export function matchValuesFromRow(row: readonly unknown[], bookNo: string | null): PersonValues {
+  const [full_name, family_name, middle_name, given_name, other_name, birth_date, sex, ethnicity, ethnicity_code, personal_id, old_id,
+    address_text, hamlet] = row;
   return {
-    full_name: row.full_name, family_name: row.family_name, middle_name: row.middle_name, given_name: row.given_name,
-    name_key: null, other_name: row.other_name, birth_date: row.birth_date, sex: row.sex,
-    ethnicity: row.ethnicity, ethnicity_code: row.ethnicity_code, ethnicity_code_list: null, religion: null, nationality: null,
-    personal_id: row.personal_id, old_id: row.old_id, birthplace: null, native_place: null, occupation: null,
-    household_book_no: bookNo, relation_to_head: null, address_text: row.address_text, hamlet: row.hamlet,
+    full_name, family_name, middle_name, given_name, name_key: null, other_name, birth_date, sex,
+    ethnicity, ethnicity_code, ethnicity_code_list: null, religion: null, nationality: null,
+    personal_id, old_id, birthplace: null, native_place: null, occupation: null,
+    household_book_no: bookNo, relation_to_head: null, address_text, hamlet,
   } as unknown as PersonValues;
 }
 
