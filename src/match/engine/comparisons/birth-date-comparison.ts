@@ -70,9 +70,40 @@ export function birthDateComparison<R>(value: (record: R) => string | null | und
  * parseIsoDate('1968-03'); // { text: '1968-03', year: 1968, month: 3, day: 0 }
  */
 export function parseIsoDate(text: string | null | undefined): DateFeatures | null {
-  const match = text ? ISO_RE.exec(text.trim()) : null;
+  if (!text) return null;
+  // Dates are parsed for every record and candidate by several rules and comparisons: the stored form is read by
+  // character codes, anything else by the regular expression.
+  const stored = parseStoredDate(text);
+  if (stored) return stored;
+  const match = ISO_RE.exec(text.trim());
   if (!match) return null;
   const month = Number(match[2] ?? 0);
   const day = month === 0 ? 0 : Number(match[3] ?? 0);
   return { text: match[0], year: Number(match[1]), month, day };
+}
+
+/** `yyyy`, `yyyy-mm` or `yyyy-mm-dd` exactly as stored (no spaces), else null; parseIsoDate's answer for those. */
+function parseStoredDate(text: string): DateFeatures | null {
+  const n = text.length;
+  if (n !== 4 && n !== 7 && n !== 10) return null;
+  const year = digitsAt(text, 0, 4);
+  if (year < 0) return null;
+  if (n === 4) return { text, year, month: 0, day: 0 };
+  const month = text.charCodeAt(4) === 45 ? digitsAt(text, 5, 2) : -1;
+  if (month < 0) return null;
+  if (n === 7) return { text, year, month, day: 0 };
+  const day = text.charCodeAt(7) === 45 ? digitsAt(text, 8, 2) : -1;
+  if (day < 0) return null;
+  return { text, year, month, day: month === 0 ? 0 : day };
+}
+
+/** The number written by `count` ASCII digits from `start`, or -1. */
+function digitsAt(text: string, start: number, count: number): number {
+  let value = 0;
+  for (let i = start; i < start + count; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
 }

@@ -3,7 +3,7 @@ import type { PersonValues } from '../../../normalize/person-values.js';
 import type { Comparison } from '../comparison.js';
 import { levelIndex } from '../comparison.js';
 import { person } from '../test-person.js';
-import { birthDateComparison } from './birth-date-comparison.js';
+import { birthDateComparison, parseIsoDate } from './birth-date-comparison.js';
 import {
   addressComparison,
   ethnicityComparison,
@@ -74,6 +74,24 @@ describe('birthDateComparison', () => {
   });
 });
 
+describe('parseIsoDate', () => {
+  // The definition, by regular expression: the character-code path for stored dates must answer the same.
+  const byRegex = (text: string) => {
+    const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text.trim());
+    if (!m) return null;
+    const month = Number(m[2] ?? 0);
+    return { text: m[0], year: Number(m[1]), month, day: month === 0 ? 0 : Number(m[3] ?? 0) };
+  };
+  it.each(['1968', '1968-03', '1968-03-12', '1968-00-12', '0000-00-00', '2024-13-45', ' 1968-03-12', '1968-03-12 ', '1968-3-12',
+    '19680312', '1968-03-1x', '1968/03/12', '196a', '١٩٦٨', '1968-03-', 'abcd-ef-gh', '1968-03-12T00'])('%j', (text) => {
+    expect(parseIsoDate(text)).toEqual(byRegex(text));
+  });
+  it('reads nothing from nothing', () => {
+    expect(parseIsoDate(null)).toBeNull();
+    expect(parseIsoDate('')).toBeNull();
+  });
+});
+
 describe('identity and coded comparisons', () => {
   it.each([
     ['personal_id', personalIdComparison(), { personal_id: '001068001234' }, { personal_id: '001068001234' }, 'exact'],
@@ -93,6 +111,10 @@ describe('identity and coded comparisons', () => {
     ['address', addressComparison(), { address_text: 'Thôn 3, xã Tân Lập, huyện Đan Phượng, Hà Nội' }, { address_text: 'Thôn 3, Tân Lập, Đan Phượng' }, 'similar'],
     ['address', addressComparison(), { address_text: 'Xóm Chợ, xã Yên Sở', hamlet: 'Xóm Chợ' }, { address_text: 'Khu tập thể A, phường Cửa Nam', hamlet: 'Xóm Chợ' }, 'hamlet'],
     ['address', addressComparison(), { address_text: 'Bản Mường Lói, Điện Biên' }, { address_text: 'Số 5 Hàng Bài, Hoàn Kiếm' }, 'else'],
+    // Two communes of one province share their unit words and little else (4 of 9 words: below 0.6).
+    ['address', addressComparison(), { address_text: 'Bản Pú Đao, xã Chà Nưa, huyện Nậm Pồ' }, { address_text: 'Bản Pa Sáng, xã Huổi Mí, huyện Mường Chà' }, 'else'],
+    // 3 of the shorter one's 5 distinct words (its repeated 'Hồng' counts once): 0.6.
+    ['address', addressComparison(), { address_text: 'Bản Na Na, xã Na Son, huyện Điện Biên Đông' }, { address_text: 'Na Son, Bản Hồng, Hồng Mường' }, 'similar'],
   ] as [string, Comparison<PersonValues, any>, Partial<PersonValues>, Partial<PersonValues>, string][])('%s: %o ~ %o → %s', (_, comparison, a, b, expected) => {
     expect(levelOf(comparison, named('A', a), named('A', b))).toBe(expected);
   });
