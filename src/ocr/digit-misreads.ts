@@ -88,6 +88,19 @@ export function guessDigitMisreads(
 }
 
 /**
+ * True when a date entry, as read, is a possible birth date ("dd/mm/yyyy", "mm/yyyy" or "yyyy", not after
+ * `today`, not before 1880).
+ *
+ * @example
+ * isPossibleBirthDate('11/04/2021', new Date('2026-11-28')); // true
+ * isPossibleBirthDate('77/04/2027', new Date('2026-11-28')); // false
+ */
+export function isPossibleBirthDate(text: string, today: Date): boolean {
+  const readings = dateReadings(text, today);
+  return readings.length > 0 && readings[0].changes === 0;
+}
+
+/**
  * What a date entry could say: itself when it is a possible birth date, else every possible repair, fewest
  * changes first; none when nothing repairs it.
  */

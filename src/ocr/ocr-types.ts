@@ -36,6 +36,17 @@ export interface OcrPage {
   width: number;
   height: number;
   lines: OcrLine[];
+  /** Entries read a second time on their own (see entry-reread.ts); absent on pages read before that existed. */
+  rereads?: EntryReread[];
+}
+
+/** An entry cut out of the page by its box and read again as one line. */
+export interface EntryReread {
+  field: RawField;
+  /** What the line reading said, as tesseract gave it (before post-correction). */
+  text: string;
+  /** Tesseract's mean confidence of the line, 0–100. */
+  confidence: number;
 }
 
 /** household: the book's cover/household page (book number, head, address); member: one person's page. */

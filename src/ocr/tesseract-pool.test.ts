@@ -30,6 +30,16 @@ describe('TesseractPool', () => {
       expect(page.width).toBe(image.width);
     }
   }, 60_000);
+
+  it('reads a one-line crop as a single line, and pages again after it on the same worker', async () => {
+    const line = await renderLines(['09/12/1981']);
+    const lineReading = await pool.recognizeLine(line.png);
+    expect(lineReading.text).toBe('09/12/1981');
+    expect(lineReading.confidence).toBeGreaterThan(80);
+    const image = await renderLines(['Dân tộc: Thái', 'Quan hệ với chủ hộ: Vợ']);
+    const page = await pool.recognize(image.png, image);
+    expect(page.lines.map((l) => l.text)).toEqual(['Dân tộc: Thái', 'Quan hệ với chủ hộ: Vợ']);
+  }, 60_000);
 });
 
 describe('toOcrPage', () => {

@@ -11,6 +11,7 @@ import type { Issue } from '../normalize/issue.js';
 import { normalizeRecord, outcomeOf } from '../normalize/normalize-record.js';
 import type { GazetteerData } from '../normalize/address/gazetteer-data.js';
 import { buildGazetteerIndex } from '../normalize/address/gazetteer-index.js';
+import { rereadEntries } from '../ocr/entry-reread.js';
 import { OCR_CACHE_VERSION, OcrCache } from '../ocr/ocr-cache.js';
 import type { OcrBox } from '../ocr/ocr-types.js';
 import { readPage } from '../ocr/page-layout.js';
@@ -20,6 +21,7 @@ import { placeNameIssue } from '../ocr/place-name-check.js';
 import { gazetteerUnits, placeNameIndex, type PlaceNameIndex } from '../ocr/place-snap.js';
 import { pagesToRecords, type HouseholdContext, type ReadPage, type ScanRecord } from '../ocr/pages-to-records.js';
 import { preprocessPage } from '../ocr/preprocess-page.js';
+import { applyRereads } from '../ocr/reading-agreement.js';
 import { scanFieldIssues } from '../ocr/scan-field-checks.js';
 import { TesseractPool } from '../ocr/tesseract-pool.js';
 import { codeRecordAddress, type RunGazetteer } from './code-record-address.js';
@@ -89,7 +91,7 @@ export async function prepareScanFile(
   let lastHousehold: HouseholdContext | null = null;
   try {
     const kind = isPdf(bytes) ? 'pdf' : 'image';
-    const pages = await readAllPages(bytes, kind, tools);
+    const pages = await readAllPages(bytes, kind, today, tools);
     lastHousehold = await book.before;
     if (pages.length > 0 && pages.every((p) => p.error !== null)) {
       throw new UnreadableFileError(pages.map((p) => p.error).join('; '));
@@ -153,7 +155,7 @@ async function prepareRecords(
 }
 
 /** Every page through preprocessing and OCR; the pool bounds how many are read at once. */
-async function readAllPages(bytes: Buffer, kind: 'image' | 'pdf', tools: ScanTools): Promise<PageDone[]> {
+async function readAllPages(bytes: Buffer, kind: 'image' | 'pdf', today: Date, tools: ScanTools): Promise<PageDone[]> {
   const work: Promise<PageDone>[] = [];
   try {
     for await (const image of readPageImages(bytes, kind)) {
@@ -164,7 +166,7 @@ async function readAllPages(bytes: Buffer, kind: 'image' | 'pdf', tools: ScanToo
       // Decoded pages are large (4 MB for an A5 page at 300 dpi): only a few wait for a worker at any time,
       // across all the files being read, so a 300-page book does not hold 300 pages in memory.
       await tools.pages.onSizeLessThan(tools.pool.size);
-      work.push(tools.pages.add(() => readOnePage(image, tools)) as Promise<PageDone>);
+      work.push(tools.pages.add(() => readOnePage(image, today, tools)) as Promise<PageDone>);
     }
   } catch (err) {
     if (work.length === 0) {
@@ -219,14 +221,18 @@ function pageShapeIssues(record: ScanRecord): Issue[] {
     })));
 }
 
-/** One page through preprocessing and OCR (or the cache); the page reviewers see is kept as a small JPEG. */
-async function readOnePage(image: PageImage, tools: ScanTools): Promise<PageDone> {
+/**
+ * One page through preprocessing and OCR (or the cache), its digit entries read a second time on their own; the
+ * page reviewers see is kept as a small JPEG.
+ */
+async function readOnePage(image: PageImage, today: Date, tools: ScanTools): Promise<PageDone> {
   try {
     const key = tools.cache.key(image.gray);
     const pre = await preprocessPage(image);
-    const ocr = (await tools.cache.get(key)) ?? (await tools.cache.put(key, await tools.pool.recognize(pre.ocrPng, pre)));
+    const ocr = (await tools.cache.get(key))
+      ?? (await tools.cache.put(key, await rereadEntries(await tools.pool.recognize(pre.ocrPng, pre), pre, tools.pool)));
     const view = await sharp(pre.viewPng).jpeg({ quality: 85 }).toBuffer();
-    return { page: image.page, read: { page: image.page, reading: readPage(ocr) }, view, error: null };
+    return { page: image.page, read: { page: image.page, reading: applyRereads(readPage(ocr), ocr.rereads, today) }, view, error: null };
   } catch (err) {
     return { page: image.page, read: null, view: null, error: `Trang ${image.page}: không đọc được ảnh (${(err as Error).message})` };
   }

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { FieldReading, PageReading } from './ocr-types.js';
+import { applyRereads, DOUBTFUL } from './reading-agreement.js';
+
+const today = new Date('2026-11-28');
+const box = { x0: 400, y0: 100, x1: 700, y1: 140 };
+
+function page(fields: [FieldReading['field'], string, number][]): PageReading {
+  return {
+    kind: 'member',
+    labelled: fields.map(([field]) => field),
+    fields: fields.map(([field, text, confidence]) => ({ field, text, ocrText: text, confidence, bbox: box })),
+  };
+}
+const field = (reading: PageReading, name: FieldReading['field']) => reading.fields.find((f) => f.field === name)!;
+
+describe('applyRereads', () => {
+  it('keeps a value both readings agree on, as sure as the surer reading', () => {
+    const out = applyRereads(page([['birth_date', '12/03/1985', 0.7]]), [{ field: 'birth_date', text: '12.03.1985', confidence: 93 }], today);
+    expect(field(out, 'birth_date')).toMatchObject({ text: '12/03/1985', confidence: 0.93 });
+  });
+
+  it('sends a disagreement to review with the reading that passes the checks', () => {
+    const out = applyRereads(page([['birth_date', '77/04/2027', 0.92]]), [{ field: 'birth_date', text: '11.04.2021', confidence: 81 }], today);
+    expect(field(out, 'birth_date')).toMatchObject({ text: '11/04/2021', confidence: DOUBTFUL });
+  });
+
+  it('keeps the page reading when the entry\'s own fails the checks, still for review', () => {
+    const out = applyRereads(page([['birth_date', '29/03/2011', 0.95]]), [{ field: 'birth_date', text: '29.073.201]', confidence: 60 }], today);
+    expect(field(out, 'birth_date')).toMatchObject({ text: '29/03/2011', confidence: DOUBTFUL });
+  });
+
+  it('tells two possible dates apart by the birth year the ID holds', () => {
+    const reading = page([['birth_date', '05/02/1978', 0.9], ['personal_id', '011078123456', 0.95]]);
+    const agreeing = applyRereads(reading, [{ field: 'birth_date', text: '05/02/1976', confidence: 95 }, { field: 'personal_id', text: '011078123456', confidence: 95 }], today);
+    expect(field(agreeing, 'birth_date').text).toBe('05/02/1978');
+    expect(field(agreeing, 'birth_date').confidence).toBeLessThanOrEqual(DOUBTFUL);
+    expect(field(agreeing, 'personal_id').confidence).toBe(0.95);
+  });
+
+  it('takes an ID whose province code is known over one a flagged 1 made unknown, and checks its sex against the page', () => {
+    const out = applyRereads(page([['sex', 'Nam', 0.9], ['personal_id', '071088834278', 0.95]]), [{ field: 'personal_id', text: '011088834278', confidence: 90 }], today);
+    expect(field(out, 'personal_id')).toMatchObject({ text: '011088834278', confidence: DOUBTFUL });
+    // Digit 4 odd: a woman's ID, on a man's page.
+    const wrongSex = applyRereads(page([['sex', 'Nam', 0.9], ['personal_id', '071088834278', 0.95]]), [{ field: 'personal_id', text: '011188834278', confidence: 90 }], today);
+    expect(field(wrongSex, 'personal_id').text).toBe('071088834278');
+  });
+
+  it('keeps the page reading of a number no check applies to', () => {
+    const out = applyRereads(page([['household_book_no', '3500479', 0.91]]), [{ field: 'household_book_no', text: '35004793', confidence: 74 }], today);
+    expect(field(out, 'household_book_no')).toMatchObject({ text: '3500479', confidence: DOUBTFUL });
+  });
+
+  it('leaves fields without a second reading, and pages without any, as they are', () => {
+    const reading = page([['full_name', 'Lò Văn Ơn', 0.8], ['birth_date', '1980', 0.9]]);
+    expect(applyRereads(reading, undefined, today)).toBe(reading);
+    expect(field(applyRereads(reading, [{ field: 'birth_date', text: '1980', confidence: 95 }], today), 'full_name')).toEqual(field(reading, 'full_name'));
+  });
+});

@@ -1,0 +1,75 @@
+import type { RawField } from '../ingest/source-record.js';
+import { decodePersonalId, type DecodedPersonalId } from '../normalize/personal-id.js';
+import { isPossibleBirthDate } from './digit-misreads.js';
+import { correctField } from './field-correction.js';
+import type { EntryReread, FieldReading, PageReading } from './ocr-types.js';
+
+/**
+ * Two readings of a digit entry (the page's and the entry's own, see entry-reread.ts) put together:
+ * - they agree: the value stands, as sure as the surer of the two readings;
+ * - they disagree: one of them is wrong, so the field goes to a reviewer (confidence at most DOUBTFUL), with the
+ *   entry's own reading when it passes the field's checks (an ID whose province code is known, whose birth
+ *   year is possible and whose sex is the page's; a possible birth date in the year the page's ID says), and
+ *   the page's otherwise. The entry's own reading is the better one where both pass (bench:ocr seed 7), but the
+ *   page's misreads are the kind digit-misreads.ts repairs (a flagged 1 read as 7), and where no check
+ *   applies (a book number, an old 9-digit CMND) nothing speaks for either.
+ * Fields without a second reading are left as they are.
+ */
+
+/** Below the review thresholds (0.85, IDs 0.9): a field whose two readings differ is never accepted unseen. */
+export const DOUBTFUL = 0.5;
+const EARLIEST_BIRTH_YEAR = 1880;
+const ID_FIELDS: ReadonlySet<RawField> = new Set(['personal_id', 'old_id', 'id_any']);
+const DATE_FIELDS: ReadonlySet<RawField> = new Set(['birth_date', 'birth_year']);
+
+/**
+ * @example
+ * applyRereads({ kind: 'member', labelled, fields: [{ field: 'birth_date', text: '77/04/2027', confidence: 0.58, … }] },
+ *   [{ field: 'birth_date', text: '11.04.2021', confidence: 81 }], today);
+ * // fields: [{ field: 'birth_date', text: '11/04/2021', confidence: 0.5, … }] (disagreement: to review)
+ */
+export function applyRereads(reading: PageReading, rereads: readonly EntryReread[] | undefined, today: Date): PageReading {
+  if (!rereads || rereads.length === 0) return reading;
+  const fields = [...reading.fields];
+  // IDs first: an ID's structure holds the birth year, which then tells between two possible dates.
+  const order = fields.map((f, i) => i).sort((a, b) => Number(!ID_FIELDS.has(fields[a].field)) - Number(!ID_FIELDS.has(fields[b].field)));
+  for (const i of order) {
+    const reread = rereads.find((r) => r.field === fields[i].field);
+    if (reread) fields[i] = agreed(fields[i], reread, { today, fields });
+  }
+  return { ...reading, fields };
+}
+
+interface PageContext {
+  today: Date;
+  fields: readonly FieldReading[];
+}
+
+function agreed(page: FieldReading, reread: EntryReread, context: PageContext): FieldReading {
+  const own = correctField(page.field, reread.text);
+  const ownConfidence = reread.confidence / 100;
+  if (own === page.text) return { ...page, confidence: Math.max(page.confidence, ownConfidence) };
+  const text = own !== '' && passes(page.field, own, context) ? own : page.text;
+  return { ...page, text, confidence: Math.min(DOUBTFUL, page.confidence, ownConfidence) };
+}
+
+/**
+ * The date and ID checks, as far as the page can tell them. A value no check applies to (a book number, an old
+ * 9-digit CMND) does not pass: nothing speaks for the entry's own reading there.
+ */
+function passes(field: RawField, text: string, { today, fields }: PageContext): boolean {
+  if (DATE_FIELDS.has(field)) {
+    const year = fields.map((f) => (ID_FIELDS.has(f.field) ? possibleId(f.text, fields, today) : null)).find((id) => id != null)?.birthYear;
+    return isPossibleBirthDate(text, today) && (year === undefined || text.endsWith(String(year)));
+  }
+  return ID_FIELDS.has(field) && possibleId(text, fields, today) !== null;
+}
+
+/** A 12-digit ID with a known province code, a possible birth year, and the page's sex (when it says one). */
+function possibleId(text: string, fields: readonly FieldReading[], today: Date): DecodedPersonalId | null {
+  const id = decodePersonalId(text);
+  if (id === null || id.province === null) return null;
+  if (id.birthYear < EARLIEST_BIRTH_YEAR || id.birthYear > today.getFullYear()) return null;
+  const sex = fields.find((f) => f.field === 'sex')?.text;
+  return (sex === 'Nam' && id.sex !== 'M') || (sex === 'Nữ' && id.sex !== 'F') ? null : id;
+}
