@@ -46,6 +46,14 @@ describe('applyRereads', () => {
     expect(field(wrongSex, 'personal_id').text).toBe('071088834278');
   });
 
+  it('keeps the page reading of an ID whose year differs from the date the page gives', () => {
+    const year = applyRereads(page([['birth_date', '03/05/1948', 0.9], ['personal_id', '011148999995', 0.95]]), [{ field: 'personal_id', text: '011149999995', confidence: 95 }], today);
+    expect(field(year, 'personal_id')).toMatchObject({ text: '011148999995', confidence: DOUBTFUL });
+    // Both readings hold the same year: a misread date does not speak against either.
+    const sameYear = applyRereads(page([['birth_date', '21/7/1953', 0.7], ['personal_id', '011059852834', 0.95]]), [{ field: 'personal_id', text: '011059852894', confidence: 95 }], today);
+    expect(field(sameYear, 'personal_id').text).toBe('011059852894');
+  });
+
   it('keeps the page reading of a number no check applies to', () => {
     const out = applyRereads(page([['household_book_no', '3500479', 0.91]]), [{ field: 'household_book_no', text: '35004793', confidence: 74 }], today);
     expect(field(out, 'household_book_no')).toMatchObject({ text: '3500479', confidence: DOUBTFUL });

@@ -9,10 +9,11 @@ import type { EntryReread, FieldReading, PageReading } from './ocr-types.js';
  * - they agree: the value stands, as sure as the surer of the two readings;
  * - they disagree: one of them is wrong, so the field goes to a reviewer (confidence at most DOUBTFUL), with the
  *   entry's own reading when it passes the field's checks (an ID whose province code is known, whose birth
- *   year is possible and whose sex is the page's; a possible birth date in the year the page's ID says), and
- *   the page's otherwise. The entry's own reading is the better one where both pass (bench:ocr seed 7), but the
- *   page's misreads are the kind digit-misreads.ts repairs (a flagged 1 read as 7), and where no check
- *   applies (a book number, an old 9-digit CMND) nothing speaks for either.
+ *   year is possible and the page's, and whose sex is the page's; a possible birth date in the year the page's
+ *   ID says), and the page's otherwise: the page's misreads are the kind digit-misreads.ts repairs (a flagged 1
+ *   read as 7), and where no check applies (a book number, an old 9-digit CMND) nothing speaks for either.
+ *   Where both pass, the entry's own reading is the better one: where two IDs differed in their random last
+ *   six digits, which no check looks at, it was right in 5 of 8 (bench:ocr seeds 7 and 11).
  * Fields without a second reading are left as they are.
  */
 
@@ -49,7 +50,7 @@ function agreed(page: FieldReading, reread: EntryReread, context: PageContext): 
   const own = correctField(page.field, reread.text);
   const ownConfidence = reread.confidence / 100;
   if (own === page.text) return { ...page, confidence: Math.max(page.confidence, ownConfidence) };
-  const text = own !== '' && passes(page.field, own, context) ? own : page.text;
+  const text = own !== '' && passes(page.field, own, page.text, context) ? own : page.text;
   return { ...page, text, confidence: Math.min(DOUBTFUL, page.confidence, ownConfidence) };
 }
 
@@ -57,12 +58,17 @@ function agreed(page: FieldReading, reread: EntryReread, context: PageContext): 
  * The date and ID checks, as far as the page can tell them. A value no check applies to (a book number, an old
  * 9-digit CMND) does not pass: nothing speaks for the entry's own reading there.
  */
-function passes(field: RawField, text: string, { today, fields }: PageContext): boolean {
+function passes(field: RawField, text: string, other: string, { today, fields }: PageContext): boolean {
   if (DATE_FIELDS.has(field)) {
     const year = fields.map((f) => (ID_FIELDS.has(f.field) ? possibleId(f.text, fields, today) : null)).find((id) => id != null)?.birthYear;
     return isPossibleBirthDate(text, today) && (year === undefined || text.endsWith(String(year)));
   }
-  return ID_FIELDS.has(field) && possibleId(text, fields, today) !== null;
+  if (!ID_FIELDS.has(field)) return false;
+  const id = possibleId(text, fields, today);
+  if (id === null || decodePersonalId(other)?.birthYear === id.birthYear) return id !== null;
+  // The readings differ in the year: the page's date (as read: IDs are put together first) tells, if possible.
+  const date = fields.find((f) => DATE_FIELDS.has(f.field))?.text;
+  return date === undefined || !isPossibleBirthDate(date, today) || date.endsWith(String(id.birthYear));
 }
 
 /** A 12-digit ID with a known province code, a possible birth year, and the page's sex (when it says one). */
