@@ -3,6 +3,7 @@ import { decodePersonalId, type DecodedPersonalId } from '../normalize/personal-
 import { isPossibleBirthDate } from './digit-misreads.js';
 import { correctField } from './field-correction.js';
 import type { EntryReread, FieldReading, PageReading } from './ocr-types.js';
+import { isPlausibleName } from './scan-field-checks.js';
 
 /**
  * Two readings of a digit entry (the page's and the entry's own, see entry-reread.ts) put together:
@@ -14,6 +15,9 @@ import type { EntryReread, FieldReading, PageReading } from './ocr-types.js';
  *   read as 7), and where no check applies (a book number, an old 9-digit CMND) nothing speaks for either.
  *   Where both pass, the entry's own reading is the better one: where two IDs differed in their random last
  *   six digits, which no check looks at, it was right in 5 of 8 (bench:ocr seeds 7 and 11).
+ * Names: a disagreement goes to review the same way, with the entry's own reading only when it passes the name
+ * checks (syllables, a known family name) and the page's does not; an agreement adds no certainty (a mark can
+ * be misread alike twice, and no check knows a given name).
  * Fields without a second reading are left as they are.
  */
 
@@ -22,6 +26,7 @@ export const DOUBTFUL = 0.5;
 const EARLIEST_BIRTH_YEAR = 1880;
 const ID_FIELDS: ReadonlySet<RawField> = new Set(['personal_id', 'old_id', 'id_any']);
 const DATE_FIELDS: ReadonlySet<RawField> = new Set(['birth_date', 'birth_year']);
+const NAME_FIELDS: ReadonlySet<RawField> = new Set(['full_name', 'other_name', 'household_head']);
 
 /**
  * @example
@@ -49,6 +54,12 @@ interface PageContext {
 function agreed(page: FieldReading, reread: EntryReread, context: PageContext): FieldReading {
   const own = correctField(page.field, reread.text);
   const ownConfidence = reread.confidence / 100;
+  if (NAME_FIELDS.has(page.field)) {
+    // A name's marks can be misread alike twice, and no check knows a given name: agreement adds no certainty.
+    if (own === page.text) return page;
+    const text = isPlausibleName(own) && !isPlausibleName(page.text) ? own : page.text;
+    return { ...page, text, confidence: Math.min(DOUBTFUL, page.confidence, ownConfidence) };
+  }
   if (own === page.text) return { ...page, confidence: Math.max(page.confidence, ownConfidence) };
   const text = own !== '' && passes(page.field, own, page.text, context) ? own : page.text;
   return { ...page, text, confidence: Math.min(DOUBTFUL, page.confidence, ownConfidence) };

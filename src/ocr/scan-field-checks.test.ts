@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SourceRecord } from '../ingest/source-record.js';
 import { normalizeRecord } from '../normalize/normalize-record.js';
-import { scanFieldIssues } from './scan-field-checks.js';
+import { isPlausibleName, scanFieldIssues } from './scan-field-checks.js';
 
 const today = new Date('2025-06-01T12:00:00');
 const BASE: SourceRecord['raw'] = {
@@ -76,4 +76,18 @@ describe('scanFieldIssues', () => {
       expect(result.codes).toEqual([]);
     });
   }
+});
+
+describe('isPlausibleName', () => {
+  it('passes a name of Vietnamese syllables with a known family name, in any case', () => {
+    expect(isPlausibleName('Lò Thị Ín')).toBe(true);
+    expect(isPlausibleName('QUÀNG VĂN PẤNG')).toBe(true);
+  });
+
+  it('fails digits, stray marks, broken syllables and an unknown family name', () => {
+    expect(isPlausibleName('1ò Thị Ín')).toBe(false);
+    expect(isPlausibleName('3⁄øi Thị Thảo')).toBe(false);
+    expect(isPlausibleName('Nguyễn Đưức Bình')).toBe(false);
+    expect(isPlausibleName('Jương Quang Nam')).toBe(false);
+  });
 });

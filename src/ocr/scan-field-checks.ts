@@ -92,6 +92,20 @@ function addressIssue(field: RawField, text: string): Issue | null {
 }
 
 /** Digits, odd signs, no diacritics at all, or a word that is no Vietnamese syllable: OCR misread a name. */
+/**
+ * True when a person's name read from a page passes the name checks: Vietnamese syllables, no digits or odd
+ * marks, and a family name from the list.
+ *
+ * @example
+ * isPlausibleName('Lò Thị Ín'); // true
+ * isPlausibleName('1ò Thị Ín'); // false
+ */
+export function isPlausibleName(name: string): boolean {
+  const family = name.trim().split(/\s+/)[0] ?? '';
+  const cased = family.charAt(0).toLocaleUpperCase('vi') + family.slice(1).toLocaleLowerCase('vi');
+  return nameIssue('full_name', name.trim()) === null && KNOWN_FAMILY_NAMES.has(cased);
+}
+
 function nameIssue(field: RawField, name: string): Issue | null {
   if (name === '') return null;
   if (/\p{N}/u.test(name)) return review(field, 'ocr_name_has_digits', `Họ tên có chữ số: '${name}'`);
