@@ -1,7 +1,8 @@
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { correctField } from './field-correction.js';
-import { REREAD_FIELDS, rereadEntries } from './entry-reread.js';
+import { entriesToReread, REREAD_FIELDS, REREAD_WHEN_DOUBTFUL, rereadEntries } from './entry-reread.js';
+import { pageFromLines } from './layout-test-lines.js';
 import { readPage } from './page-layout.js';
 import { applyRereads, DOUBTFUL } from './reading-agreement.js';
 import { preprocessPage } from './preprocess-page.js';
@@ -26,7 +27,7 @@ describe('rereadEntries', () => {
   const pool = new TesseractPool({ workers: 1 });
   afterAll(() => pool.close());
 
-  it('reads each digit and name entry again from its own crop, and nothing else', async () => {
+  it('reads each digit and name entry again from its own crop', async () => {
     const pre = await preprocessPage(await renderEntries([
       ['Họ và tên:', 'Chang A Lềnh'],
       ['Ngày tháng năm sinh:', '11.04.2021'],
@@ -36,7 +37,8 @@ describe('rereadEntries', () => {
     const page = await rereadEntries(await pool.recognize(pre.ocrPng, pre), pre, pool);
     const fields = readPage(page).fields.map((f) => f.field);
     expect(fields).toEqual(expect.arrayContaining(['full_name', 'birth_date', 'personal_id']));
-    expect(page.rereads!.map((r) => r.field).sort()).toEqual(fields.filter((f) => REREAD_FIELDS.has(f)).sort());
+    expect(page.rereads!.map((r) => r.field)).toEqual(expect.arrayContaining(fields.filter((f) => REREAD_FIELDS.has(f))));
+    expect(page.rereads!.every((r) => REREAD_FIELDS.has(r.field) || REREAD_WHEN_DOUBTFUL.has(r.field))).toBe(true);
     const reread = new Map(page.rereads!.map((r) => [r.field, correctField(r.field, r.text)]));
     expect(reread.get('birth_date')).toBe('11/04/2021');
     // Put together with the page's reading: each digit field is right, or goes to review.
@@ -46,9 +48,33 @@ describe('rereadEntries', () => {
     for (const f of agreed) expect(f.text === truth[f.field] || f.confidence <= DOUBTFUL, `${f.field}: ${f.text} at ${f.confidence}`).toBe(true);
   }, 60_000);
 
-  it('reads nothing again on a page without digit or name entries', async () => {
+  it('reads nothing again on a page whose word entries are sure and plausible', async () => {
     const pre = await preprocessPage(await renderEntries([['Dân tộc:', 'Thái'], ['Tôn giáo:', 'Không']]));
     const page = await rereadEntries(await pool.recognize(pre.ocrPng, pre), pre, pool);
     expect(page.rereads).toEqual([]);
   }, 60_000);
+});
+
+describe('entriesToReread', () => {
+  const fields = (lines: Parameters<typeof pageFromLines>[0]) => entriesToReread(pageFromLines(lines)).map((f) => f.field);
+
+  it('always picks digits, names and the household address parts', () => {
+    expect(fields(['Họ và tên: Lò Văn Ơn', 'Ngày, tháng, năm sinh: 12/03/1985', 'Dân tộc: Thái'])).toEqual(['full_name', 'birth_date']);
+    expect(fields(['Họ và tên chủ hộ: Lò Văn Ơn', 'Số nhà: 104', 'Thôn/bản/tổ: Tổ 13', 'Xã/phường/thị trấn: Na Lay']))
+      .toEqual(expect.arrayContaining(['household_head', 'address', 'hamlet', 'commune']));
+  });
+
+  it('picks a word entry only when its reading is doubtful: unsure, not a value of its list, or with a digit', () => {
+    expect(fields(['Quan hệ với chủ hộ: Chủ hộ', 'Dân tộc: Thái', 'Nghề nghiệp: Làm ruộng'])).toEqual([]);
+    expect(fields(['Quan hệ với chủ hộ: hộ'])).toEqual(['relation_to_head']);
+    expect(fields([{ text: 'Dân tộc: Thái', confidence: { Thái: 60 } }])).toEqual(['ethnicity']);
+    expect(fields(['Nghề nghiệp: 7hợ may'])).toEqual(['occupation']);
+  });
+
+  it('does not read an entry wrapped over two lines as one line', () => {
+    const page = pageFromLines(['Họ và tên: Lò Văn Ơn', 'Dân tộc: Thái', 'Nơi sinh: xã Nà Tòng', 'Tôn giáo: Không']);
+    const wrapped = { ...page, lines: page.lines.map((l) => l.text.startsWith('Nơi sinh') ? { ...l, bbox: { ...l.bbox, y1: l.bbox.y1 + 60 }, words: l.words.map((w) => ({ ...w, bbox: { ...w.bbox, y1: w.bbox.y1 + 60 } })) } : l) };
+    const doubtful = { ...wrapped, lines: wrapped.lines.map((l) => l.text.startsWith('Nơi sinh') ? { ...l, words: l.words.map((w) => ({ ...w, confidence: 50 })) } : l) };
+    expect(entriesToReread(doubtful).map((f) => f.field)).toEqual(['full_name']);
+  });
 });

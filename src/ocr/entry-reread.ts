@@ -1,7 +1,8 @@
 import sharp from 'sharp';
 import type { RawField } from '../ingest/source-record.js';
-import type { EntryReread, OcrBox, OcrPage } from './ocr-types.js';
+import type { EntryReread, FieldReading, OcrBox, OcrPage } from './ocr-types.js';
 import { readPage } from './page-layout.js';
+import { isPlausibleEntry } from './scan-field-checks.js';
 import type { LineReading } from './tesseract-pool.js';
 
 /**
@@ -19,7 +20,51 @@ import type { LineReading } from './tesseract-pool.js';
  */
 export const REREAD_FIELDS: ReadonlySet<RawField> = new Set([
   'birth_date', 'birth_year', 'personal_id', 'old_id', 'id_any', 'household_book_no', 'full_name', 'other_name', 'household_head',
+  // The household page's address parts: one page a book, and the label-context misreads are theirs too ("Tổ 13"
+  // read "7ổ73", house number 104 read 704, "Mường Lay" read "À7/ường Lay").
+  'address', 'hamlet', 'commune', 'district', 'province',
 ]);
+
+/**
+ * Word entries read again only when the page's reading is doubtful (below the review threshold, failing its
+ * field's check, or holding a digit OCR dropped or kept): "Chủ hộ" read "hộ", "Tự do" read "7 do", "Nam" read
+ * "XMam" are the label's context again, and the entry read alone is mostly right. A sure, plausible reading
+ * costs no second read.
+ */
+export const REREAD_WHEN_DOUBTFUL: ReadonlySet<RawField> = new Set([
+  'sex', 'ethnicity', 'religion', 'nationality', 'relation_to_head', 'occupation', 'birthplace', 'native_place',
+]);
+/** The review threshold of scanned fields (prepare-scan): a reading below it is doubtful anyway. */
+const SURE = 0.85;
+/** An entry taller than this many lines is a wrapped address: read as one line it cannot come out right. */
+const MAX_LINES = 1.6;
+
+/**
+ * The entries of a page worth a second reading: digits, names and address parts always, other word entries when
+ * the page's reading of them is doubtful; never an entry over more than one line.
+ *
+ * @example
+ * entriesToReread(pageFromLines(['Họ và tên: Lò Văn Ơn', 'Dân tộc: Thái', 'Quan hệ với chủ hộ: hộ'])).map((f) => f.field);
+ * // ['full_name', 'relation_to_head']
+ */
+export function entriesToReread(page: OcrPage): FieldReading[] {
+  const lineHeight = medianLineHeight(page);
+  return readPage(page).fields.filter((f) => wantsReread(f, lineHeight));
+}
+
+/** Whether the page's reading of an entry is worth a second reading. */
+function wantsReread(field: FieldReading, lineHeight: number): boolean {
+  if (field.bbox === null || field.bbox.y1 - field.bbox.y0 > MAX_LINES * lineHeight) return false;
+  if (REREAD_FIELDS.has(field.field)) return true;
+  return REREAD_WHEN_DOUBTFUL.has(field.field)
+    && (field.confidence < SURE || !isPlausibleEntry(field.field, field.text) || /\p{N}/u.test(field.ocrText));
+}
+
+/** The page's usual line height: the median of its lines'. */
+function medianLineHeight(page: OcrPage): number {
+  const heights = page.lines.map((l) => l.bbox.y1 - l.bbox.y0).sort((a, b) => a - b);
+  return heights.length === 0 ? Infinity : heights[heights.length >> 1]!;
+}
 
 /** Paper kept around the entry's box, as a share of its height: enough for strokes the box cut, not the label. */
 const MARGIN = 0.4;
@@ -51,7 +96,7 @@ export async function rereadEntries(
   image: { ocrPng: Buffer; viewPng: Buffer; width: number; height: number; dpi: number },
   reader: LineReader,
 ): Promise<OcrPage> {
-  const entries = readPage(page).fields.filter((f) => REREAD_FIELDS.has(f.field) && f.bbox !== null);
+  const entries = entriesToReread(page);
   if (entries.length === 0) return { ...page, rereads: [] };
   const [ink, gray] = await Promise.all([image.ocrPng, image.viewPng].map((png) => sharp(png).extractChannel(0).raw().toBuffer()));
   const rereads: EntryReread[] = await Promise.all(entries.map(async (entry) => {

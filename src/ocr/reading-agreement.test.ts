@@ -73,4 +73,34 @@ describe('applyRereads', () => {
     expect(applyRereads(reading, undefined, today)).toBe(reading);
     expect(field(applyRereads(reading, [{ field: 'birth_date', text: '1980', confidence: 95 }], today), 'full_name')).toEqual(field(reading, 'full_name'));
   });
+
+  it('sends a word entry whose two readings differ to review, with the one that passes its field check', () => {
+    const relation = applyRereads(page([['relation_to_head', 'hộ', 0.95]]), [{ field: 'relation_to_head', text: 'Chủ hộ', confidence: 90 }], today);
+    expect(field(relation, 'relation_to_head')).toMatchObject({ text: 'Chủ hộ', confidence: DOUBTFUL });
+    const hamlet = applyRereads(page([['hamlet', '7ổ73', 0.49]]), [{ field: 'hamlet', text: 'Tổ 13', confidence: 85 }], today);
+    expect(field(hamlet, 'hamlet').text).toBe('Tổ 13');
+    const district = applyRereads(page([['district', 'Mường Lay', 0.9]]), [{ field: 'district', text: 'À7/ường Lay', confidence: 60 }], today);
+    expect(field(district, 'district')).toMatchObject({ text: 'Mường Lay', confidence: DOUBTFUL });
+    // Both plausible and neither a usual value: the page's reading stays, for review.
+    const both = applyRereads(page([['birthplace', 'Xã Nà Tòng', 0.9]]), [{ field: 'birthplace', text: 'Xã Nà Tông', confidence: 90 }], today);
+    expect(field(both, 'birthplace')).toMatchObject({ text: 'Xã Nà Tòng', confidence: DOUBTFUL });
+  });
+
+  it('takes a usual occupation over a reading that lost a word, and the digits read alone in a house number', () => {
+    const occupation = applyRereads(page([['occupation', 'do', 0.94]]), [{ field: 'occupation', text: 'Tự do', confidence: 91 }], today);
+    expect(field(occupation, 'occupation')).toMatchObject({ text: 'Tự do', confidence: DOUBTFUL });
+    const house = applyRereads(page([['address', 'Số nhà 704', 0.95]]), [{ field: 'address', text: '104', confidence: 88 }], today);
+    expect(field(house, 'address')).toMatchObject({ text: 'Số nhà 104', confidence: DOUBTFUL });
+  });
+
+  it('leaves a word entry alone when both readings agree (tone placement aside) or the crop read nothing', () => {
+    const same = page([['religion', 'Không', 0.7], ['address', 'Số nhà 104', 0.9], ['commune', 'Thanh Hoá', 0.9]]);
+    const out = applyRereads(same, [
+      { field: 'religion', text: 'Không', confidence: 95 },
+      { field: 'address', text: '104', confidence: 95 },
+      { field: 'commune', text: 'Thanh Hóa', confidence: 95 },
+    ], today);
+    expect(out.fields).toEqual(same.fields);
+    expect(applyRereads(same, [{ field: 'religion', text: '', confidence: 0 }], today).fields).toEqual(same.fields);
+  });
 });

@@ -3,7 +3,9 @@ import { decodePersonalId, type DecodedPersonalId } from '../normalize/personal-
 import { isPossibleBirthDate } from './digit-misreads.js';
 import { correctField } from './field-correction.js';
 import type { EntryReread, FieldReading, PageReading } from './ocr-types.js';
-import { isPlausibleName } from './scan-field-checks.js';
+import { isPlausibleEntry, isPlausibleName } from './scan-field-checks.js';
+import { isListedValue } from './vocabulary-snap.js';
+import { toneKey } from '../normalize/vietnamese-text.js';
 
 /**
  * Two readings of a digit entry (the page's and the entry's own, see entry-reread.ts) put together:
@@ -18,6 +20,8 @@ import { isPlausibleName } from './scan-field-checks.js';
  * Names: a disagreement goes to review the same way, with the entry's own reading only when it passes the name
  * checks (syllables, a known family name) and the page's does not; an agreement adds no certainty (a mark can
  * be misread alike twice, and no check knows a given name).
+ * Word entries (list values, occupations, places, address parts): a disagreement goes to review the same way, with
+ * the entry's own reading when it is the one that passes the field's check (see agreedWords).
  * Fields without a second reading are left as they are.
  */
 
@@ -60,10 +64,33 @@ function agreed(page: FieldReading, reread: EntryReread, context: PageContext): 
     const text = isPlausibleName(own) && !isPlausibleName(page.text) ? own : page.text;
     return { ...page, text, confidence: Math.min(DOUBTFUL, page.confidence, ownConfidence) };
   }
+  if (!ID_FIELDS.has(page.field) && !DATE_FIELDS.has(page.field) && page.field !== 'household_book_no') return agreedWords(page, own, ownConfidence);
   if (own === page.text) return { ...page, confidence: Math.max(page.confidence, ownConfidence) };
   const text = own !== '' && passes(page.field, own, page.text, context) ? own : page.text;
   return { ...page, text, confidence: Math.min(DOUBTFUL, page.confidence, ownConfidence) };
 }
+
+/**
+ * Two readings of a word entry (a list value, an occupation, a place, an address part): an agreement leaves the
+ * page's reading as it was (a mark can be misread alike twice); a disagreement goes to review, with the entry's
+ * own reading when it passes the field's check and the page's does not, or when it is a usual value the page's is
+ * not ("Tự do" against "do"), or, in an address, when only digits differ (digits read alone are right more often).
+ */
+function agreedWords(page: FieldReading, read: string, ownConfidence: number): FieldReading {
+  // "Số nhà 704" on the page is the label's word and the entry "704": the entry's own reading is the entry alone.
+  const prefix = ENTRY_PREFIXES.find((p) => page.text.startsWith(`${p} `) && !read.startsWith(p));
+  const own = prefix === undefined ? read : `${prefix} ${read}`;
+  // Nothing read alone (a faint crop) says nothing against the page.
+  if (read === '' || toneKey(own) === toneKey(page.text)) return page;
+  const ownPasses = isPlausibleEntry(page.field, own);
+  const better = ownPasses && (!isPlausibleEntry(page.field, page.text)
+    || (isListedValue(page.field, own) && !isListedValue(page.field, page.text))
+    || (page.field === 'address' && own.replace(/\d/g, '0') === page.text.replace(/\d/g, '0')));
+  return { ...page, text: better ? own : page.text, confidence: Math.min(DOUBTFUL, page.confidence, ownConfidence) };
+}
+
+/** Words a label puts before its entry on the page (page-labels.ts `prefix`). */
+const ENTRY_PREFIXES = ['Số nhà', 'Đường'];
 
 /**
  * The date and ID checks, as far as the page can tell them. A value no check applies to (a book number, an old

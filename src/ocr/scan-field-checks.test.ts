@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SourceRecord } from '../ingest/source-record.js';
 import { normalizeRecord } from '../normalize/normalize-record.js';
-import { isPlausibleName, scanFieldIssues } from './scan-field-checks.js';
+import { isPlausibleEntry, isPlausibleName, scanFieldIssues } from './scan-field-checks.js';
 
 const today = new Date('2025-06-01T12:00:00');
 const BASE: SourceRecord['raw'] = {
@@ -89,5 +89,27 @@ describe('isPlausibleName', () => {
     expect(isPlausibleName('3⁄øi Thị Thảo')).toBe(false);
     expect(isPlausibleName('Nguyễn Đưức Bình')).toBe(false);
     expect(isPlausibleName('Jương Quang Nam')).toBe(false);
+  });
+});
+
+describe('isPlausibleEntry', () => {
+  it('wants a value of the list in a closed field', () => {
+    expect(isPlausibleEntry('relation_to_head', 'Chủ hộ')).toBe(true);
+    expect(isPlausibleEntry('relation_to_head', 'hộ')).toBe(false);
+    expect(isPlausibleEntry('sex', 'XMam')).toBe(false);
+    expect(isPlausibleEntry('ethnicity', 'Mèo')).toBe(true);
+  });
+
+  it('wants syllables, numbers and abbreviations without odd signs in places and address parts, and a unit word before a hamlet', () => {
+    expect(isPlausibleEntry('district', 'Mường Lay')).toBe(true);
+    expect(isPlausibleEntry('district', 'À7/ường Lay')).toBe(false);
+    expect(isPlausibleEntry('commune', 'W4 Lay')).toBe(false);
+    expect(isPlausibleEntry('birthplace', 'TP Điện Biên Phủ')).toBe(true);
+    expect(isPlausibleEntry('hamlet', 'Tổ 13')).toBe(true);
+    expect(isPlausibleEntry('hamlet', 'Bản Huổi Hốc')).toBe(true);
+    expect(isPlausibleEntry('hamlet', '7ổ73')).toBe(false);
+    expect(isPlausibleEntry('hamlet', 'Huổi Hốc')).toBe(false);
+    expect(isPlausibleEntry('address', 'Số nhà 104')).toBe(true);
+    expect(isPlausibleEntry('address', '')).toBe(false);
   });
 });

@@ -4,6 +4,7 @@ import type { Issue } from '../normalize/issue.js';
 import type { NormalizedRecord } from '../normalize/normalize-record.js';
 import { foldKey, isVietnameseSyllable } from '../normalize/vietnamese-text.js';
 import { NATIONALITY_NAMES, RELIGION_NAMES } from './field-vocabularies.js';
+import { isListedValue } from './vocabulary-snap.js';
 
 /**
  * Field checks that send an OCR'd field to a reviewer even when tesseract was sure of it: a misread comes back
@@ -105,6 +106,30 @@ export function isPlausibleName(name: string): boolean {
   const cased = family.charAt(0).toLocaleUpperCase('vi') + family.slice(1).toLocaleLowerCase('vi');
   return nameIssue('full_name', name.trim()) === null && KNOWN_FAMILY_NAMES.has(cased);
 }
+
+/**
+ * True when an entry of words read from a page passes its field's checks: a value of the field's list (sex,
+ * ethnicity, religion, nationality, relation); for an occupation, a place or an address part, Vietnamese
+ * syllables, numbers and abbreviations without odd signs; a hamlet also starts with a unit word (Bản, Thôn, Tổ…).
+ * What tells two readings of one entry apart (reading-agreement.ts).
+ *
+ * @example
+ * isPlausibleEntry('relation_to_head', 'Chủ hộ'); // true
+ * isPlausibleEntry('relation_to_head', 'hộ');     // false
+ * isPlausibleEntry('hamlet', 'Tổ 13');            // true
+ * isPlausibleEntry('hamlet', '7ổ73');             // false
+ */
+export function isPlausibleEntry(field: RawField, text: string): boolean {
+  const value = text.trim();
+  if (value === '') return false;
+  if (CLOSED_FIELDS.has(field)) return isListedValue(field, value);
+  if (addressIssue(field, value) !== null || oddWords(value, true).length > 0) return false;
+  return field !== 'hamlet' || HAMLET_UNIT_RE.test(foldKey(value));
+}
+
+const CLOSED_FIELDS: ReadonlySet<RawField> = new Set(['sex', 'ethnicity', 'religion', 'nationality', 'relation_to_head']);
+/** Folded unit words a hamlet entry starts with. */
+const HAMLET_UNIT_RE = /^(?:ban|thon|to|xom|khoi|tieu khu|khu|ap|lang|buon|bon|plei|doi|cum|khom|so|duong|pho|ngo|kdc|tdp)\b/;
 
 function nameIssue(field: RawField, name: string): Issue | null {
   if (name === '') return null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { snapToVocabulary } from './vocabulary-snap.js';
+import { isListedValue, snapToVocabulary } from './vocabulary-snap.js';
 
 describe('snapToVocabulary', () => {
   it.each([
@@ -49,5 +49,16 @@ describe('snapToVocabulary', () => {
     ['occupation', 'Thợ sửa xe'],
   ] as const)('%s %s → no suggestion', (field, read) => {
     expect(snapToVocabulary(field, read)).toBeNull();
+  });
+});
+
+describe('isListedValue', () => {
+  it('knows the values of a list, as written or as the normalizer accepts them, and nothing for fields without one', () => {
+    expect(isListedValue('relation_to_head', 'Chủ hộ')).toBe(true);
+    expect(isListedValue('relation_to_head', 'hộ')).toBe(false);
+    expect(isListedValue('occupation', 'Tự do')).toBe(true);
+    expect(isListedValue('occupation', 'do')).toBe(false);
+    expect(isListedValue('religion', 'Phật giáo')).toBe(true);
+    expect(isListedValue('full_name', 'Lò Văn Ơn')).toBe(false);
   });
 });

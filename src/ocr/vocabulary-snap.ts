@@ -41,14 +41,12 @@ const cache = new Map<RawField, Spelling[]>();
  * snapToVocabulary('relation_to_head', 'V');   // null (Vợ or U, the other name of Mẹ: no clear value)
  */
 export function snapToVocabulary(field: RawField, text: string): string | null {
-  const entries = vocabularyOf(field);
-  if (entries === undefined) return null;
-  let spellings = cache.get(field);
-  if (spellings === undefined) cache.set(field, (spellings = spellingsOf(entries)));
+  const spellings = spellingsFor(field);
+  if (spellings === undefined) return null;
   const folded = lettersOnly(foldKey(text));
   if (folded === '') return null;
   const toned = words(toneKey(text));
-  if (spellings.some((s) => s.toned === toned) || acceptedAsWritten(field, text)) return null;
+  if (isListedSpelling(spellings, toned) || acceptedAsWritten(field, text)) return null;
   // An open field's reading may be an occupation nobody listed: only one letter from a usual one ("Cổng nhân",
   // "Làm mương"), or no Vietnamese at all, is taken for a misreading.
   const readsAsVietnamese = isOpenVocabulary(field) && toned.split(' ').every((w) => w.length === 1 || isVietnameseSyllable(w));
@@ -68,6 +66,32 @@ export function snapToVocabulary(field: RawField, text: string): string | null {
   if (ranked.length === 0) return isOpenVocabulary(field) ? null : leadingValue(toned, spellings);
   if (ranked.length > 1 && ranked[1][1][0] === ranked[0][1][0] && ranked[1][1][1] === ranked[0][1][1]) return null;
   return ranked[0][0];
+}
+
+/**
+ * Whether a reading is one of the field's values as written (any listed spelling, tone placement aside, or one
+ * the field's normalizer accepts cleanly); false for fields without a list.
+ *
+ * @example
+ * isListedValue('relation_to_head', 'Chủ hộ'); // true
+ * isListedValue('relation_to_head', 'hộ');     // false
+ * isListedValue('occupation', 'Tự do');        // true (a usual occupation)
+ */
+export function isListedValue(field: RawField, text: string): boolean {
+  const spellings = spellingsFor(field);
+  return spellings !== undefined && (isListedSpelling(spellings, words(toneKey(text))) || acceptedAsWritten(field, text));
+}
+
+function isListedSpelling(spellings: readonly Spelling[], toned: string): boolean {
+  return spellings.some((s) => s.toned === toned);
+}
+
+function spellingsFor(field: RawField): Spelling[] | undefined {
+  const entries = vocabularyOf(field);
+  if (entries === undefined) return undefined;
+  let spellings = cache.get(field);
+  if (spellings === undefined) cache.set(field, (spellings = spellingsOf(entries)));
+  return spellings;
 }
 
 /**
