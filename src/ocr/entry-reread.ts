@@ -100,7 +100,9 @@ export async function rereadEntries(
   if (entries.length === 0) return { ...page, rereads: [] };
   const [ink, gray] = await Promise.all([image.ocrPng, image.viewPng].map((png) => sharp(png).extractChannel(0).raw().toBuffer()));
   const rereads: EntryReread[] = await Promise.all(entries.map(async (entry) => {
-    const png = await cropLine(ink, gray, image, wholeWords(page, entry.bbox!));
+    // A doubtful word entry is cut with the specks left out of its text: they may be its misread first letter.
+    const box = REREAD_FIELDS.has(entry.field) ? entry.bbox! : (entry.spanBox ?? entry.bbox!);
+    const png = await cropLine(ink, gray, image, wholeWords(page, box));
     const { text, confidence } = await reader.recognizeLine(png);
     return { field: entry.field, text, confidence };
   }));

@@ -96,10 +96,9 @@ function bestLabelAt(pieces: readonly LinePiece[], start: number, position: Posi
   }
   if (text === '') return null;
   const first = baseChar(text[0]);
-  let best: LabelHit | null = null;
-  let bestLength = 0;
+  // The best hit of each spelling length, longest first (SPELLINGS' order).
+  const found: { hit: LabelHit; length: number }[] = [];
   for (const spelling of SPELLINGS) {
-    if (spelling.key.length < bestLength) break;
     if (spelling.base0 !== first) continue;
     if (position === 'after_label' && spelling.weak) continue;
     const generous = tolerance(spelling.key.length, true);
@@ -113,14 +112,29 @@ function bestLabelAt(pieces: readonly LinePiece[], start: number, position: Posi
         hits.push(accept(pieces, spelling, start, end.piece, distances[end.chars - 1], position, true));
       }
       for (const hit of hits) {
-        if (hit !== null && (best === null || hit.distance < best.distance)) {
-          best = hit;
-          bestLength = spelling.key.length;
-        }
+        if (hit === null) continue;
+        const last = found[found.length - 1];
+        if (last?.length === spelling.key.length) {
+          if (hit.distance < last.hit.distance) last.hit = hit;
+        } else found.push({ hit, length: spelling.key.length });
       }
     }
   }
-  return best;
+  return longestFitting(found);
+}
+
+/**
+ * The longest label that matches ("Họ và tên gọi khác" over "Họ và tên"), unless its extra letters are a poor
+ * match a shorter label does without: with its colon lost, "Quan hệ với chủ hộ Chủ hộ" is "Quan hệ với chủ hộ" and
+ * the entry "Chủ hộ", not "Quan hệ với chủ hộ khẩu" (khẩu ≈ Chủ, two errors) and the entry "hộ". The extra letters
+ * are held to the tolerance of a label inside an entry.
+ */
+function longestFitting(found: readonly { hit: LabelHit; length: number }[]): LabelHit | null {
+  let best = found[0] ?? null;
+  for (const { hit, length } of found.slice(1)) {
+    if (best!.hit.distance - hit.distance > tolerance(best!.length - length, false)) best = { hit, length };
+  }
+  return best?.hit ?? null;
 }
 
 /** Checks a candidate against what follows it and where it stands; null when it cannot be a label here. */

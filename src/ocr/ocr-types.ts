@@ -63,6 +63,12 @@ export interface FieldReading {
   confidence: number;
   /** The entry's region on the preprocessed page (for the reviewer's crop); null when not located. */
   bbox: OcrBox | null;
+  /**
+   * The region with the one- or two-character specks at the entry's ends that were left out of its text: a
+   * first letter read as a speck ("7 do" for Tự do) is still inside. What a second reading of a doubtful word
+   * entry crops (entry-reread.ts). Absent: the same as bbox.
+   */
+  spanBox?: OcrBox | null;
 }
 
 export interface PageReading {

@@ -98,7 +98,7 @@ function fieldsOf(entries: readonly Entry[]): FieldReading[] {
 
 /** The entry's text (leaders and stray marks dropped), corrected for its field; null when it is empty. */
 function readEntry(field: RawField, entry: Entry): FieldReading | null {
-  const kept = keptPieces(entry.pieces);
+  const { kept, withSpecks } = keptPieces(entry.pieces);
   if (kept.length === 0) return null;
   const corrected = correctField(field, joinPieces(kept));
   if (corrected === '') return null;
@@ -111,6 +111,7 @@ function readEntry(field: RawField, entry: Entry): FieldReading | null {
     ocrText: joinPieces(trimmed(entry.pieces)),
     confidence: confidences.length > 0 ? Math.min(...confidences) / 100 : 0,
     bbox: unionBox(kept.filter((p) => p.kind === 'text').map((p) => p.bbox)),
+    spanBox: unionBox(withSpecks.filter((p) => p.kind === 'text').map((p) => p.bbox)),
   };
 }
 
@@ -118,7 +119,7 @@ function readEntry(field: RawField, entry: Entry): FieldReading | null {
  * The entry's pieces without leaders, and without a stray mark that a leader separates from the real entry
  * ("1……Quàng Văn Dũng……": the "1" is a speck, not part of the name). A lone short entry ("Số nhà ……5……") is kept.
  */
-function keptPieces(pieces: readonly LinePiece[]): LinePiece[] {
+function keptPieces(pieces: readonly LinePiece[]): { kept: LinePiece[]; withSpecks: LinePiece[] } {
   const segments: LinePiece[][] = [[]];
   for (const p of pieces) {
     if (p.kind === 'leader' || p.kind === 'colon') segments.push([]);
@@ -133,7 +134,7 @@ function keptPieces(pieces: readonly LinePiece[]): LinePiece[] {
   let end = kept.length;
   while (end - start > 1 && isSpeck(kept[end - 1])) end--;
   while (end - start > 1 && isSpeck(kept[start])) start++;
-  return kept.slice(start, end);
+  return { kept: kept.slice(start, end), withSpecks: kept };
 }
 
 const SPECK_CONFIDENCE = 40;
@@ -170,5 +171,6 @@ function join(a: FieldReading, b: FieldReading): FieldReading {
     ocrText: `${a.ocrText} ${b.ocrText}`,
     confidence: Math.min(a.confidence, b.confidence),
     bbox: unionBox([a.bbox, b.bbox].filter((x): x is NonNullable<typeof x> => x !== null)),
+    spanBox: unionBox([a.spanBox ?? a.bbox, b.spanBox ?? b.bbox].filter((x): x is NonNullable<typeof x> => x != null)),
   };
 }
