@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guessIssue, guessMisreads } from './misread-guesses.js';
+import { guessIssue, guessMisreads, hamletUnitGuess } from './misread-guesses.js';
 import { placeNameIndex } from './place-snap.js';
 
 const places = placeNameIndex(['Điện Biên', 'Tủa Chùa', 'Huổi Só', 'Mường Nhé'].map((name) => ({ name })));
@@ -31,6 +31,17 @@ describe('guessMisreads', () => {
     ]);
     const { raw } = guessMisreads({ commune: 'Ta Thàng', district: 'Ta Chùa', province: 'Điện Biên' }, { ...context, places: tree });
     expect(raw).toEqual({ commune: 'Tủa Thàng', district: 'Tủa Chùa', province: 'Điện Biên' });
+  });
+
+  it('puts back the unit word a hamlet entry starts with, misread in its marks or in one letter', () => {
+    expect(guessMisreads({ hamlet: 'Đán Na Ngám' }, context)).toEqual({
+      raw: { hamlet: 'Bản Na Ngám' }, guesses: [{ field: 'hamlet', read: 'Đán Na Ngám', guess: 'Bản Na Ngám', from: 'nearest' }],
+    });
+    expect(hamletUnitGuess('Bán Na Ngám')).toBe('Bản Na Ngám');
+    expect(hamletUnitGuess('Tố 13')).toBe('Tổ 13');
+    expect(hamletUnitGuess('ĐBản Huổi Hốc')).toBe('Bản Huổi Hốc');
+    // Already a unit word, no unit word at all, or a word near none (or near a regional one only): left alone.
+    for (const hamlet of ['Bản Na Ngám', 'Thôn 1', 'Na Ngám', 'Huổi Hốc', 'Con Tô', 'Tổ']) expect(hamletUnitGuess(hamlet)).toBeNull();
   });
 
   it('leaves a record that reads well untouched', () => {

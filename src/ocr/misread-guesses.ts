@@ -2,7 +2,8 @@ import type { RawField, SourceRecord } from '../ingest/source-record.js';
 import type { Issue } from '../normalize/issue.js';
 import { normalizeRelation } from '../normalize/relation.js';
 import { normalizeSex } from '../normalize/sex.js';
-import { toneKey } from '../normalize/vietnamese-text.js';
+import { boundedEditDistance } from '../normalize/address/edit-distance.js';
+import { foldKey, toneKey } from '../normalize/vietnamese-text.js';
 import { guessDigitMisreads } from './digit-misreads.js';
 import { snapPlaceNames, type PlaceNameIndex } from './place-snap.js';
 import { snapToVocabulary } from './vocabulary-snap.js';
@@ -84,6 +85,7 @@ export function guessMisreads(raw: Raw, context: GuessContext): { raw: Raw; gues
     g.replace('household_book_no', context.bookInName, 'file_name');
   }
   guessPlaces(g, context);
+  g.replace('hamlet', hamletUnitGuess(g.text('hamlet')));
   return { raw: g.raw, guesses: g.guesses };
 }
 
@@ -120,6 +122,32 @@ function guessPlaces(g: Guessing, context: GuessContext): void {
   if (units.length === 0) return;
   const snapped = snapPlaceNames(units.map((f) => g.text(f)).join(', '), context.places, home)?.split(', ');
   if (snapped?.length === units.length) units.forEach((f, i) => g.replace(f, snapped[i]));
+}
+
+/** The unit words a hamlet entry starts with ("Bản Na Ngám", "Tổ 13"), as books spell them. */
+const HAMLET_UNITS: readonly string[] = ['Bản', 'Thôn', 'Tổ', 'Xóm', 'Khối', 'Ấp', 'Làng', 'Buôn', 'Bon', 'Đội', 'Cụm', 'Khu', 'Khóm', 'Plei'];
+/** Regional unit words (Tây Nguyên, the South) are taken only as written or with other marks, never one letter off. */
+const REGIONAL_UNITS: ReadonlySet<string> = new Set(['Bon', 'Khóm', 'Plei', 'Ấp']);
+const HAMLET_UNIT_KEYS = HAMLET_UNITS.map((u) => ({ unit: u, toned: toneKey(u), folded: foldKey(u), nearby: !REGIONAL_UNITS.has(u) }));
+
+/**
+ * A hamlet entry whose first word is a unit word misread: its marks ("Bán Na Ngám") or, for a word of three
+ * letters or more, one letter ("Đán Na Ngám", the B's bowls read as Đ), when exactly one unit word is that near.
+ * Null when the entry already starts with a unit word, or nothing is near enough.
+ *
+ * @example
+ * hamletUnitGuess('Đán Na Ngám'); // 'Bản Na Ngám'
+ * hamletUnitGuess('Bản Na Ngám'); // null
+ */
+export function hamletUnitGuess(hamlet: string | null): string | null {
+  const words = hamlet?.trim().split(/\s+/) ?? [];
+  if (words.length < 2 || !/^\p{L}+$/u.test(words[0])) return null;
+  const toned = toneKey(words[0]);
+  if (HAMLET_UNIT_KEYS.some((k) => k.toned === toned)) return null;
+  const folded = foldKey(words[0]);
+  let near = HAMLET_UNIT_KEYS.filter((k) => k.folded === folded);
+  if (near.length === 0 && folded.length >= 3) near = HAMLET_UNIT_KEYS.filter((k) => k.nearby && k.folded.length >= 3 && boundedEditDistance(folded, k.folded, 1) <= 1);
+  return near.length === 1 ? [near[0].unit, ...words.slice(1)].join(' ') : null;
 }
 
 /** Same length, and every digit that differs is one a "1" or "0" is misread as (7, 9). */

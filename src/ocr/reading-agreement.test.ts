@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldReading, PageReading } from './ocr-types.js';
-import { applyRereads, DOUBTFUL } from './reading-agreement.js';
+import { applyRereads, DOUBTFUL, flaggedOnes } from './reading-agreement.js';
 
 const today = new Date('2026-11-28');
 const box = { x0: 400, y0: 100, x1: 700, y1: 140 };
@@ -102,5 +102,15 @@ describe('applyRereads', () => {
     ], today);
     expect(out.fields).toEqual(same.fields);
     expect(applyRereads(same, [{ field: 'religion', text: '', confidence: 0 }], today).fields).toEqual(same.fields);
+  });
+
+  it('puts back the 1s two readings of a number read as 7 in different places, still for review', () => {
+    const id = applyRereads(page([['sex', 'Nữ', 0.9], ['personal_id', '071319109882', 0.9]]), [{ field: 'personal_id', text: '011319709882', confidence: 90 }], today);
+    expect(field(id, 'personal_id')).toMatchObject({ text: '011319109882', confidence: DOUBTFUL });
+    const book = applyRereads(page([['household_book_no', '487391', 0.9]]), [{ field: 'household_book_no', text: '481397', confidence: 90 }], today);
+    expect(field(book, 'household_book_no').text).toBe('481391');
+    expect(flaggedOnes('27/04/7963', '21/04/1963')).toBe('21/04/1963');
+    expect(flaggedOnes('011218679928', '011218679926')).toBeNull();
+    expect(flaggedOnes('0113', '01131')).toBeNull();
   });
 });

@@ -16,7 +16,8 @@ import { toneKey } from '../normalize/vietnamese-text.js';
  *   ID says), and the page's otherwise: the page's misreads are the kind digit-misreads.ts repairs (a flagged 1
  *   read as 7), and where no check applies (a book number, an old 9-digit CMND) nothing speaks for either.
  *   Where both pass, the entry's own reading is the better one: where two IDs differed in their random last
- *   six digits, which no check looks at, it was right in 5 of 8 (bench:ocr seeds 7 and 11).
+ *   six digits, which no check looks at, it was right in 5 of 8 (bench:ocr seeds 7 and 11). Where the two differ
+ *   only by 1s read as 7s, each in its own place, the 1s are put back in both (flaggedOnes).
  * Names: a disagreement goes to review the same way, with the entry's own reading only when it passes the name
  * checks (syllables, a known family name) and the page's does not; an agreement adds no certainty (a mark can
  * be misread alike twice, and no check knows a given name).
@@ -66,8 +67,30 @@ function agreed(page: FieldReading, reread: EntryReread, context: PageContext): 
   }
   if (!ID_FIELDS.has(page.field) && !DATE_FIELDS.has(page.field) && page.field !== 'household_book_no') return agreedWords(page, own, ownConfidence);
   if (own === page.text) return { ...page, confidence: Math.max(page.confidence, ownConfidence) };
-  const text = own !== '' && passes(page.field, own, page.text, context) ? own : page.text;
+  const ones = flaggedOnes(page.text, own);
+  const text = ones !== null && (page.field === 'household_book_no' || passes(page.field, ones, page.text, context)) ? ones
+    : own !== '' && passes(page.field, own, page.text, context) ? own : page.text;
   return { ...page, text, confidence: Math.min(DOUBTFUL, page.confidence, ownConfidence) };
+}
+
+/**
+ * Two readings of one number that differ only where one has a 1 and the other a 7: the flagged italic 1 read as
+ * 7 (digit-misreads.ts), once on the page and once alone, in different places (ID 071319109882 on the page,
+ * 011319709882 alone: 011319109882). Each such place is a 1; null when any other difference is there.
+ *
+ * @example
+ * flaggedOnes('071319109882', '011319709882'); // '011319109882'
+ * flaggedOnes('011218679928', '011218679926'); // null
+ */
+export function flaggedOnes(a: string, b: string): string | null {
+  if (a.length !== b.length || a === b) return null;
+  let out = '';
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) out += a[i];
+    else if ((a[i] === '1' && b[i] === '7') || (a[i] === '7' && b[i] === '1')) out += '1';
+    else return null;
+  }
+  return out;
 }
 
 /**
