@@ -64,17 +64,22 @@ describe('entriesToReread', () => {
       .toEqual(expect.arrayContaining(['household_head', 'address', 'hamlet', 'commune']));
   });
 
-  it('picks a word entry only when its reading is doubtful: unsure, not a value of its list, or with a digit', () => {
+  it('picks a word entry only when its reading is doubtful: not a value of its list, or with a digit', () => {
     expect(fields(['Quan hệ với chủ hộ: Chủ hộ', 'Dân tộc: Thái', 'Nghề nghiệp: Làm ruộng'])).toEqual([]);
     expect(fields(['Quan hệ với chủ hộ: hộ'])).toEqual(['relation_to_head']);
-    expect(fields([{ text: 'Dân tộc: Thái', confidence: { Thái: 60 } }])).toEqual(['ethnicity']);
+    // Unsure but plausible: to review anyway, and a second plausible reading could not tell.
+    expect(fields([{ text: 'Dân tộc: Thái', confidence: { Thái: 60 } }])).toEqual([]);
+    expect(fields(['Dân tộc: Xinh'])).toEqual(['ethnicity']);
+    // An unsure occupation that is none of the usual ones: read alone it may be one.
+    expect(fields([{ text: 'Nghề nghiệp: Học sinh xi', confidence: { xi: 30 } }])).toEqual(['occupation']);
+    expect(fields([{ text: 'Nghề nghiệp: Học sinh', confidence: { sinh: 30 } }])).toEqual([]);
     expect(fields(['Nghề nghiệp: 7hợ may'])).toEqual(['occupation']);
   });
 
   it('does not read an entry wrapped over two lines as one line', () => {
     const page = pageFromLines(['Họ và tên: Lò Văn Ơn', 'Dân tộc: Thái', 'Nơi sinh: xã Nà Tòng', 'Tôn giáo: Không']);
     const wrapped = { ...page, lines: page.lines.map((l) => l.text.startsWith('Nơi sinh') ? { ...l, bbox: { ...l.bbox, y1: l.bbox.y1 + 60 }, words: l.words.map((w) => ({ ...w, bbox: { ...w.bbox, y1: w.bbox.y1 + 60 } })) } : l) };
-    const doubtful = { ...wrapped, lines: wrapped.lines.map((l) => l.text.startsWith('Nơi sinh') ? { ...l, words: l.words.map((w) => ({ ...w, confidence: 50 })) } : l) };
+    const doubtful = { ...wrapped, lines: wrapped.lines.map((l) => l.text.startsWith('Nơi sinh') ? { ...l, words: l.words.map((w) => ({ ...w, text: w.text.replace('Tòng', 'T0ng') })) } : l) };
     expect(entriesToReread(doubtful).map((f) => f.field)).toEqual(['full_name']);
   });
 });
