@@ -36,7 +36,7 @@ export interface NormalizeRecordOptions {
  * from 0.85 the silent error rate is 0% clean, 0% moderate and 0.4% poor (0.2% / 0.6% / 0.6% at 0.80), for
  * about 6 more fields in 100 to review.
  */
-const LOW_CONFIDENCE = 0.85;
+export const LOW_CONFIDENCE = 0.85;
 /**
  * Digits no check can verify ask more: a misread digit in an ID's random part, a book number or a house number
  * passes every check (and in an ID joins the person to another's number). On bench:ocr (seed 11, 102 pages)

@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import type { RawField } from '../ingest/source-record.js';
 import type { EntryReread, FieldReading, OcrBox, OcrPage } from './ocr-types.js';
 import { readPage } from './page-layout.js';
+import { LOW_CONFIDENCE } from '../normalize/normalize-record.js';
 import { isOpenVocabulary } from './field-vocabularies.js';
 import { isPlausibleEntry } from './scan-field-checks.js';
 import { isListedValue } from './vocabulary-snap.js';
@@ -38,8 +39,6 @@ export const REREAD_FIELDS: ReadonlySet<RawField> = new Set([
 export const REREAD_WHEN_DOUBTFUL: ReadonlySet<RawField> = new Set([
   'sex', 'ethnicity', 'religion', 'nationality', 'relation_to_head', 'occupation', 'birthplace', 'native_place',
 ]);
-/** The review threshold of scanned fields (prepare-scan). */
-const SURE = 0.85;
 /** An entry taller than this many lines is a wrapped address: read as one line it cannot come out right. */
 const MAX_LINES = 1.6;
 
@@ -66,7 +65,7 @@ function wantsReread(field: FieldReading, lineHeight: number): boolean {
   if (field.bbox === null || field.bbox.y1 - field.bbox.y0 > MAX_LINES * lineHeight) return false;
   if (REREAD_FIELDS.has(field.field)) return true;
   return REREAD_WHEN_DOUBTFUL.has(field.field)
-    && (!isPlausibleEntry(field.field, field.text) || /\p{N}/u.test(field.ocrText) || (field.confidence < SURE && isUnusual(field)));
+    && (!isPlausibleEntry(field.field, field.text) || /\p{N}/u.test(field.ocrText) || (field.confidence < LOW_CONFIDENCE && isUnusual(field)));
 }
 
 /** The page's usual line height: the median of its lines'. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { guessIssue, guessMisreads, hamletUnitGuess } from './misread-guesses.js';
 import { placeNameIndex } from './place-snap.js';
+import { BookFamilyNames } from './book-family-names.js';
 
 const places = placeNameIndex(['Điện Biên', 'Tủa Chùa', 'Huổi Só', 'Mường Nhé'].map((name) => ({ name })));
 const context = { today: new Date('2026-11-28T00:00:00Z'), places };
@@ -42,6 +43,18 @@ describe('guessMisreads', () => {
     expect(hamletUnitGuess('ĐBản Huổi Hốc')).toBe('Bản Huổi Hốc');
     // Already a unit word, no unit word at all, or a word near none (or near a regional one only): left alone.
     for (const hamlet of ['Bản Na Ngám', 'Thôn 1', 'Na Ngám', 'Huổi Hốc', 'Con Tô', 'Tổ']) expect(hamletUnitGuess(hamlet)).toBeNull();
+  });
+
+  it("takes the book's family name for a name read unsure a mark or a letter from it, and only then", () => {
+    const bookFamilyNames = new BookFamilyNames();
+    bookFamilyNames.add('Quàng Văn Pấng');
+    const unsure = guessMisreads({ full_name: 'Quảng Thị Ngọc', other_name: 'Quờng Thị Ngọc' }, { ...context, bookFamilyNames, confidence: { full_name: 0.5, other_name: 0.78 } });
+    expect(unsure.raw).toMatchObject({ full_name: 'Quàng Thị Ngọc', other_name: 'Quàng Thị Ngọc' });
+    const guess = unsure.guesses.find((g) => g.field === 'full_name')!;
+    expect(guess).toEqual({ field: 'full_name', read: 'Quảng Thị Ngọc', guess: 'Quàng Thị Ngọc', from: 'book_family' });
+    expect(guessIssue(guess).message).toContain('họ của các nhân khẩu khác trong sổ');
+    const sure = guessMisreads({ full_name: 'Quảng Thị Ngọc', sex: 'Nữ' }, { ...context, bookFamilyNames, confidence: { full_name: 0.93 } });
+    expect(sure.guesses).toEqual([]);
   });
 
   it('leaves a record that reads well untouched', () => {

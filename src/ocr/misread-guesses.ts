@@ -1,6 +1,8 @@
 import type { RawField, SourceRecord } from '../ingest/source-record.js';
 import type { Issue } from '../normalize/issue.js';
+import { LOW_CONFIDENCE } from '../normalize/normalize-record.js';
 import { normalizeRelation } from '../normalize/relation.js';
+import type { BookFamilyNames } from './book-family-names.js';
 import { normalizeSex } from '../normalize/sex.js';
 import { boundedEditDistance } from '../normalize/address/edit-distance.js';
 import { foldKey, toneKey } from '../normalize/vietnamese-text.js';
@@ -26,7 +28,7 @@ export interface MisreadGuess {
    * Where the guess comes from: the nearest allowed value or name; for an unreadable sex, the ID's sex digit,
    * the relation (Vợ, Con trai) or the middle name (Thị, Văn); for the book number, the file or folder name.
    */
-  from: 'nearest' | 'personal_id' | 'relation' | 'middle_name' | 'file_name';
+  from: 'nearest' | 'personal_id' | 'relation' | 'middle_name' | 'file_name' | 'book_family';
 }
 
 const FEMALE_RELATIONS = new Set(['Vợ', 'Mẹ', 'Con gái', 'Con dâu', 'Chị', 'Chị gái', 'Em gái', 'Chị dâu', 'Em dâu', 'Bà', 'Bà nội', 'Bà ngoại', 'Mẹ vợ', 'Mẹ chồng', 'Mẹ nuôi', 'Mẹ kế', 'Cô', 'Dì', 'Thím', 'Mợ', 'Cháu dâu']);
@@ -45,6 +47,9 @@ interface GuessContext {
   /** The run's province (code and name): where most IDs are registered and most places are. */
   provinceCode?: string | null;
   provinceName?: string | null;
+  /** The family names the book's other members were read with, and the record's per-field OCR confidence. */
+  bookFamilyNames?: BookFamilyNames | null;
+  confidence?: SourceRecord['confidence'];
 }
 
 /** The record being guessed: its values so far, and each guess made. */
@@ -86,6 +91,7 @@ export function guessMisreads(raw: Raw, context: GuessContext): { raw: Raw; gues
   }
   guessPlaces(g, context);
   g.replace('hamlet', hamletUnitGuess(g.text('hamlet')));
+  guessFamilyNames(g, context);
   return { raw: g.raw, guesses: g.guesses };
 }
 
@@ -122,6 +128,15 @@ function guessPlaces(g: Guessing, context: GuessContext): void {
   if (units.length === 0) return;
   const snapped = snapPlaceNames(units.map((f) => g.text(f)).join(', '), context.places, home)?.split(', ');
   if (snapped?.length === units.length) units.forEach((f, i) => g.replace(f, snapped[i]));
+}
+
+/** A name read unsure whose family name is a mark or a letter from the one the book's other members have. */
+function guessFamilyNames(g: Guessing, { bookFamilyNames, confidence }: GuessContext): void {
+  if (!bookFamilyNames) return;
+  for (const field of ['full_name', 'other_name'] as const) {
+    if ((confidence?.[field] ?? 1) >= LOW_CONFIDENCE) continue;
+    g.replace(field, bookFamilyNames.guess(g.text(field) ?? undefined), 'book_family');
+  }
 }
 
 /** The unit words a hamlet entry starts with ("Bản Na Ngám", "Tổ 13"), as books spell them. */
@@ -164,6 +179,7 @@ const SOURCE_VI: Record<Exclude<MisreadGuess['from'], 'nearest'>, string> = {
   relation: 'quan hệ với chủ hộ',
   middle_name: 'tên đệm',
   file_name: 'số sổ trong tên tệp/thư mục',
+  book_family: 'họ của các nhân khẩu khác trong sổ',
 };
 
 /**

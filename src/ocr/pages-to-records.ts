@@ -1,3 +1,4 @@
+import { BookFamilyNames } from './book-family-names.js';
 import type { RawField, SourceRecord } from '../ingest/source-record.js';
 import type { FieldReading, OcrBox, PageReading } from './ocr-types.js';
 
@@ -25,6 +26,8 @@ export interface ScanRecord {
   missing: MissingField[];
   /** The book number in the file or folder name when it differs from the one read on the page (one is misread). */
   bookInName: string | null;
+  /** The household page the member page belongs to; null for a loose page. */
+  household: HouseholdContext | null;
 }
 
 export interface MissingField {
@@ -66,6 +69,8 @@ export interface HouseholdContext {
   lost: MissingField[];
   /** Groups its members when no book number is known. */
   key: string;
+  /** Family names its members were read with so far (filled as their records are prepared, in page order). */
+  familyNames: BookFamilyNames;
 }
 
 export interface PagesToRecordsResult {
@@ -118,7 +123,7 @@ export function pagesToRecords(
         ...WRITTEN_HOUSEHOLD_FIELDS.filter((f) => reading.labelled.includes(f) && !fields.some((r) => r.field === f))
           .map((field): MissingField => ({ field, lost: 'entry' })),
       ];
-      household = { page, context: { fields, lost, key: `${fileName}#${page}` }, members: 0 };
+      household = { page, context: { fields, lost, key: `${fileName}#${page}`, familyNames: new BookFamilyNames() }, members: 0 };
       continue;
     }
     if (reading.kind === 'other') {
@@ -127,7 +132,7 @@ export function pagesToRecords(
       // Its members must not look as if their book had no address.
       if (household === null) {
         const lost = (['household_book_no', 'address'] as const).map((field): MissingField => ({ field, lost: 'label' }));
-        household = { page: null, context: { fields: [], lost, key: `${fileName}#${page}` }, members: 0 };
+        household = { page: null, context: { fields: [], lost, key: `${fileName}#${page}`, familyNames: new BookFamilyNames() }, members: 0 };
       }
       continue;
     }
@@ -162,6 +167,7 @@ export function pagesToRecords(
       regions,
       missing,
       bookInName,
+      household: household?.context ?? null,
     });
   }
   return { records, otherPages, householdsWithoutMembers, lastHousehold: household?.context ?? null };

@@ -8,7 +8,7 @@ import { UnreadableFileError } from '../ingest/extract-spreadsheet.js';
 import type { RawField, SourceRecord } from '../ingest/source-record.js';
 import { blockingKeys } from '../match/blocking-keys.js';
 import type { Issue } from '../normalize/issue.js';
-import { normalizeRecord, outcomeOf } from '../normalize/normalize-record.js';
+import { LOW_CONFIDENCE, normalizeRecord, outcomeOf } from '../normalize/normalize-record.js';
 import type { GazetteerData } from '../normalize/address/gazetteer-data.js';
 import { buildGazetteerIndex } from '../normalize/address/gazetteer-index.js';
 import { rereadEntries } from '../ocr/entry-reread.js';
@@ -138,6 +138,7 @@ async function prepareRecords(
     const { raw, guesses } = guessMisreads(record.source.raw, {
       today, places: tools.places, bookInName: record.bookInName,
       provinceCode: tools.gazetteer.defaultProvinceCode, provinceName: tools.homeProvince,
+      bookFamilyNames: record.household?.familyNames, confidence: record.source.confidence,
     });
     record.source.raw = raw;
     const normalized = normalizeRecord(record.source, options);
@@ -147,6 +148,9 @@ async function prepareRecords(
       normalized.issues.push(...placeIssues(record.source.raw, normalized.issues, tools.places.names));
       normalized.outcome = outcomeOf(normalized.issues);
     }
+    // A name read surely and passing the name checks tells the book's later pages their family name.
+    const nameDoubtful = normalized.issues.some((i) => i.field === 'full_name' && i.severity !== 'warning');
+    if (!nameDoubtful && (record.source.confidence.full_name ?? 0) >= LOW_CONFIDENCE) record.household?.familyNames.add(raw.full_name);
     const address = codeRecordAddress(record.source, normalized, tools.gazetteer);
     await attachScanFields(record, normalized.issues.filter((i) => i.severity === 'review').map((i) => i.field), views, file, tools.cropsDir);
     prepared.push({ source: record.source, normalized, address, keys: normalized.values ? blockingKeys(normalized.values) : null });
