@@ -65,6 +65,7 @@ export function findLabels(pieces: readonly LinePiece[]): LabelHit[] {
   let position: Position = 'line_start';
   for (let i = 0; i < pieces.length; ) {
     const piece = pieces[i];
+    if (i > 0 && position !== 'after_label' && isWideGap(pieces[i - 1], piece)) position = 'line_start';
     if (piece.kind !== 'text') {
       if (piece.kind !== 'punct' && position === 'after_entry') position = 'after_leader';
       i++;
@@ -81,6 +82,17 @@ export function findLabels(pieces: readonly LinePiece[]): LabelHit[] {
     i = hit.entryStart;
   }
   return hits;
+}
+
+/**
+ * A blank wider than this many line heights starts a second column of labels, as the line's start does
+ * ("Giới tính: Nam            Dân tộcc Mông": the leader between was removed, and the second label lost its colon).
+ */
+const WIDE_GAP_LINES = 3;
+
+function isWideGap(before: LinePiece, piece: LinePiece): boolean {
+  const height = Math.max(1, piece.bbox.y1 - piece.bbox.y0);
+  return piece.bbox.x0 - before.bbox.x1 > WIDE_GAP_LINES * height;
 }
 
 function bestLabelAt(pieces: readonly LinePiece[], start: number, position: Position): LabelHit | null {

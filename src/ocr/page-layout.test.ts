@@ -232,6 +232,9 @@ const LINE_CASES: [string, Partial<Record<RawField, string>>][] = [
   ['Nơi sinh: ....Bệnh viện tỉnh.... Điện Biên', { birthplace: 'Bệnh viện tỉnh Điện Biên' }],
   ['Giới tính: ....... Dân tộc: Thái', { ethnicity: 'Thái' }],
   ['Giới tính Nam Dân tộc Thái', { sex: 'Nam', ethnicity: 'Thái' }],
+  // A second column of labels after a wide blank (its leader removed) is looked for as at a line's start.
+  [`Giới tính: Nam${' '.repeat(20)}Dân tộcc Mông`, { sex: 'Nam', ethnicity: 'Mông' }],
+  [`Nơi sinh: Xã Nà Tòng${' '.repeat(20)}Điện Biên`, { birthplace: 'Xã Nà Tòng Điện Biên' }],
   ['Quốc tịch: Việt Nam Tôn giáo: Phật giáo', { nationality: 'Việt Nam', religion: 'Phật giáo' }],
   ['CMND/CCCD số: 040185123', { id_any: '040185123' }],
   ['Số CMND: 040 185 123', { id_any: '040185123' }],
