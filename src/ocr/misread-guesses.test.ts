@@ -79,6 +79,12 @@ describe('guessMisreads', () => {
   it('takes the book number from the file name when the page read differs only by misread digits', () => {
     expect(guessMisreads({ household_book_no: '732546908' }, { ...context, bookInName: '132546908' }).raw.household_book_no).toBe('132546908');
     expect(guessMisreads({ household_book_no: '432546908' }, { ...context, bookInName: '132546908' }).guesses).toEqual([]);
+    // One digit lost or added besides, too; not two, and not in a short number.
+    expect(guessMisreads({ household_book_no: '48339' }, { ...context, bookInName: '483391' }).raw.household_book_no).toBe('483391');
+    expect(guessMisreads({ household_book_no: '399290734' }, { ...context, bookInName: '39929134' }).raw.household_book_no).toBe('39929134');
+    expect(guessMisreads({ household_book_no: '4833' }, { ...context, bookInName: '483391' }).guesses).toEqual([]);
+    expect(guessMisreads({ household_book_no: '3992907345' }, { ...context, bookInName: '39929134' }).guesses).toEqual([]);
+    expect(guessMisreads({ household_book_no: '1234' }, { ...context, bookInName: '12345' }).guesses).toEqual([]);
   });
 
   it('repairs a personal ID printed under the CMND label', () => {

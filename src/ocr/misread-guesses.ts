@@ -165,13 +165,24 @@ export function hamletUnitGuess(hamlet: string | null): string | null {
   return near.length === 1 ? [near[0].unit, ...words.slice(1)].join(' ') : null;
 }
 
-/** Same length, and every digit that differs is one a "1" or "0" is misread as (7, 9). */
+/**
+ * The name's number as the page may have misread it: every digit that differs is one a "1" or "0" is misread as
+ * (7, 9), and at most one digit is lost or added (483391 read 48339; 39929134 read 399290734). For a name's
+ * number of six digits or more: another book's number is not that near by chance.
+ */
 function sameButMisreadDigits(read: string, name: string): boolean {
-  if (read.length !== name.length) return false;
-  for (let i = 0; i < read.length; i++) {
-    if (read[i] !== name[i] && !((read[i] === '7' && name[i] === '1') || (read[i] === '9' && name[i] === '0'))) return false;
+  if (name.length < 6 || Math.abs(read.length - name.length) > 1) return false;
+  // Lost or added digits needed to align the two, substituting only the misreads; at most one allowed.
+  let row = Array.from({ length: name.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= read.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= name.length; j++) {
+      const same = read[i - 1] === name[j - 1] || (read[i - 1] === '7' && name[j - 1] === '1') || (read[i - 1] === '9' && name[j - 1] === '0');
+      next[j] = Math.min(same ? row[j - 1] : Infinity, row[j] + 1, next[j - 1] + 1);
+    }
+    row = next;
   }
-  return true;
+  return row[name.length] <= 1;
 }
 
 const SOURCE_VI: Record<Exclude<MisreadGuess['from'], 'nearest'>, string> = {
