@@ -1,9 +1,9 @@
 import sharp from 'sharp';
 import type { RawField } from '../ingest/source-record.js';
 import type { EntryReread, FieldReading, OcrBox, OcrPage } from './ocr-types.js';
-import { readPage } from './page-layout.js';
 import { LOW_CONFIDENCE } from '../normalize/normalize-record.js';
 import { isOpenVocabulary } from './field-vocabularies.js';
+import { readPage } from './page-layout.js';
 import { isPlausibleEntry } from './scan-field-checks.js';
 import { isListedValue } from './vocabulary-snap.js';
 import type { LineReading } from './tesseract-pool.js';
@@ -55,12 +55,12 @@ export function entriesToReread(page: OcrPage): FieldReading[] {
   return readPage(page).fields.filter((f) => wantsReread(f, lineHeight));
 }
 
-/** Whether the page's reading of an entry is worth a second reading. */
 /** An occupation read unsure and none of the usual ones: read alone it may turn out one ("Mới rợ" → Nội trợ). */
 function isUnusual(field: FieldReading): boolean {
   return isOpenVocabulary(field.field) && !isListedValue(field.field, field.text);
 }
 
+/** Whether the page's reading of an entry is worth a second reading. */
 function wantsReread(field: FieldReading, lineHeight: number): boolean {
   if (field.bbox === null || field.bbox.y1 - field.bbox.y0 > MAX_LINES * lineHeight) return false;
   if (REREAD_FIELDS.has(field.field)) return true;

@@ -1,11 +1,11 @@
 import type { RawField, SourceRecord } from '../ingest/source-record.js';
 import type { Issue } from '../normalize/issue.js';
+import { boundedEditDistance } from '../normalize/address/edit-distance.js';
 import { LOW_CONFIDENCE } from '../normalize/normalize-record.js';
 import { normalizeRelation } from '../normalize/relation.js';
-import type { BookFamilyNames } from './book-family-names.js';
 import { normalizeSex } from '../normalize/sex.js';
-import { boundedEditDistance } from '../normalize/address/edit-distance.js';
 import { foldKey, toneKey } from '../normalize/vietnamese-text.js';
+import type { BookFamilyNames } from './book-family-names.js';
 import { guessDigitMisreads } from './digit-misreads.js';
 import { snapPlaceNames, type PlaceNameIndex } from './place-snap.js';
 import { snapToVocabulary } from './vocabulary-snap.js';

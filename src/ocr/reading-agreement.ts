@@ -1,11 +1,11 @@
 import type { RawField } from '../ingest/source-record.js';
 import { decodePersonalId, type DecodedPersonalId } from '../normalize/personal-id.js';
+import { toneKey } from '../normalize/vietnamese-text.js';
 import { isPossibleBirthDate } from './digit-misreads.js';
 import { correctField } from './field-correction.js';
 import type { EntryReread, FieldReading, PageReading } from './ocr-types.js';
 import { isPlausibleEntry, isPlausibleName } from './scan-field-checks.js';
 import { isListedValue } from './vocabulary-snap.js';
-import { toneKey } from '../normalize/vietnamese-text.js';
 
 /**
  * Two readings of a digit entry (the page's and the entry's own, see entry-reread.ts) put together:
@@ -32,6 +32,7 @@ const EARLIEST_BIRTH_YEAR = 1880;
 const ID_FIELDS: ReadonlySet<RawField> = new Set(['personal_id', 'old_id', 'id_any']);
 const DATE_FIELDS: ReadonlySet<RawField> = new Set(['birth_date', 'birth_year']);
 const NAME_FIELDS: ReadonlySet<RawField> = new Set(['full_name', 'other_name', 'household_head']);
+const DIGIT_FIELDS: ReadonlySet<RawField> = new Set([...ID_FIELDS, ...DATE_FIELDS, 'household_book_no']);
 
 /**
  * @example
@@ -65,7 +66,7 @@ function agreed(page: FieldReading, reread: EntryReread, context: PageContext): 
     const text = isPlausibleName(own) && !isPlausibleName(page.text) ? own : page.text;
     return { ...page, text, confidence: Math.min(DOUBTFUL, page.confidence, ownConfidence) };
   }
-  if (!ID_FIELDS.has(page.field) && !DATE_FIELDS.has(page.field) && page.field !== 'household_book_no') return agreedWords(page, own, ownConfidence);
+  if (!DIGIT_FIELDS.has(page.field)) return agreedWords(page, own, ownConfidence);
   if (own === page.text) return { ...page, confidence: Math.max(page.confidence, ownConfidence) };
   const ones = flaggedOnes(page.text, own);
   const text = ones !== null && (page.field === 'household_book_no' || passes(page.field, ones, page.text, context)) ? ones

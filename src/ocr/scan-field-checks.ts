@@ -1,5 +1,6 @@
 import type { RawField, SourceRecord } from '../ingest/source-record.js';
 import { KNOWN_FAMILY_NAMES } from '../normalize/data/family-names.js';
+import { MARKERS } from '../normalize/address/address-markers.js';
 import type { Issue } from '../normalize/issue.js';
 import type { NormalizedRecord } from '../normalize/normalize-record.js';
 import { foldKey, isVietnameseSyllable } from '../normalize/vietnamese-text.js';
@@ -128,8 +129,8 @@ export function isPlausibleEntry(field: RawField, text: string): boolean {
 }
 
 const CLOSED_FIELDS: ReadonlySet<RawField> = new Set(['sex', 'ethnicity', 'religion', 'nationality', 'relation_to_head']);
-/** Folded unit words a hamlet entry starts with. */
-const HAMLET_UNIT_RE = /^(?:ban|thon|to|xom|khoi|tieu khu|khu|ap|lang|buon|bon|plei|doi|cum|khom|so|duong|pho|ngo|kdc|tdp)\b/;
+/** The folded unit words a hamlet entry starts with: the address segmenter's hamlet markers (Bản, Thôn, Tổ dân phố…). */
+const HAMLET_UNIT_RE = new RegExp(`^(?:${MARKERS.filter((m) => m.level === 'hamlet').map((m) => m.words.join(' ')).join('|')})\\b`);
 
 function nameIssue(field: RawField, name: string): Issue | null {
   if (name === '') return null;
