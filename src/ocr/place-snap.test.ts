@@ -63,8 +63,16 @@ describe('snapPlaceNames', () => {
     expect(snapPlaceNames('Tủa Chùa, Điện Biên', index, 'Điện Biên')).toBeNull(); // whole
   });
 
-  it('puts right a unit word inside a part whose comma was lost', () => {
-    expect(snapPlaceNames('Bản Hồng Lứu, xã Lay Nưa, thị xã Mường Lay tính Điện Biên', index)).toBe('Bản Hồng Lứu, xã Lay Nưa, thị xã Mường Lay tỉnh Điện Biên');
+  it("puts back the comma lost before a unit word inside a part, the word's marks put right", () => {
+    expect(snapPlaceNames('Bản Hồng Lứu, xã Lay Nưa, thị xã Mường Lay tính Điện Biên', index)).toBe('Bản Hồng Lứu, xã Lay Nưa, thị xã Mường Lay, tỉnh Điện Biên');
+    expect(snapPlaceNames('Bản Hồng Lứu xã Lay Nưa, thị xã Mường Lay tỉnh Điện Biên', index)).toBe('Bản Hồng Lứu, xã Lay Nưa, thị xã Mường Lay, tỉnh Điện Biên');
+    expect(snapPlaceNames('Bản Hồng Lứu, xã Lay Nưa thị xã Mường Lay', index)).toBe('Bản Hồng Lứu, xã Lay Nưa, thị xã Mường Lay');
+    expect(snapPlaceNames('Tổ 5 Thị trấn Tủa Chùa', index)).toBe('Tổ 5, Thị trấn Tủa Chùa');
+  });
+
+  it('leaves a unit word inside a part that no known name follows', () => {
+    expect(snapPlaceNames('Bản Xã Nà, Tủa Chùa', index)).toBeNull(); // "Xã Nà" is a hamlet's name here
+    expect(snapPlaceNames('Thị xã Mường Lay', index)).toBeNull();
   });
 
   it('leaves a name two known names are equally near', () => {

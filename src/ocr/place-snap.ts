@@ -6,7 +6,8 @@ import { foldKey, toneKey } from '../normalize/vietnamese-text.js';
  * The unit names a place read off a scan most likely says: "Túa Chùa" → Tủa Chùa, "Xong U" → Nong U,
  * "Điền Biên" → Điện Biên, "XãTìa Dình" → Xã Tìa Dình, "tính Điện Biên" → tỉnh Điện Biên. A part is replaced only
  * by the one gazetteer name nearest to it (with its diacritics, a mark counting as one edit); hamlets and house
- * numbers are not in the gazetteer and keep their words, except for a misread hamlet word ("Bán" → Bản).
+ * numbers are not in the gazetteer and keep their words, except for a misread hamlet word ("Bán" → Bản). A comma
+ * lost before a unit word is put back ("thị xã Mường Lay tỉnh Điện Biên").
  * The caller sends a changed field to review.
  */
 
@@ -74,8 +75,9 @@ const PART_SPLIT_RE = /(\s*(?:,|;| - | – )\s*)/u;
 
 /** The text with its misread unit names and unit words replaced; null when nothing changes. */
 export function snapPlaceNames(text: string, index: PlaceNameIndex, homeProvince: string | null = null): string | null {
-  const pieces = text.split(PART_SPLIT_RE);
-  let changed = false;
+  const commas = restoreLostCommas(text, index);
+  const pieces = commas.split(PART_SPLIT_RE);
+  let changed = commas !== text;
   // From the largest unit (written last) to the smallest: a part is first looked for among the units of the
   // part after it ("Ta Thàng, Tủa Chùa": the communes of Tủa Chùa), where one name is nearest far more often.
   // The last part is first looked for in the run's province, which most books' addresses are in.
@@ -144,7 +146,7 @@ function leadingWord(part: string, index: PlaceNameIndex, scope: readonly string
     const restFixed = UNIT_WORDS.includes(word) ? snapPart(rest.trim(), index, scope) : rest.trim();
     return rest === '' ? fixed : `${fixed} ${restFixed}`;
   }
-  return innerUnitWord(part, index);
+  return null;
 }
 
 /** `word` with a capital first letter when `read` has one ("Bán" → "Bản", "bán" → "bản"). */
@@ -153,18 +155,35 @@ function casedLike(read: string, word: string): string {
 }
 
 /**
- * A unit word read with a wrong mark inside a part whose comma was lost, before a known name ("thị xã Mường Lay
- * tính Điện Biên" → "… tỉnh Điện Biên"); null when there is none.
+ * The text with the commas OCR lost before an inner unit word put back: a unit word (its marks put right) inside a
+ * part, before a known name, starts a part of its own ("thị xã Mường Lay tính Điện Biên" → "thị xã Mường Lay,
+ * tỉnh Điện Biên"). A comma is a thin mark, often lost on a scan; the text the page printed had it.
  */
-function innerUnitWord(part: string, index: PlaceNameIndex): string | null {
-  const words = part.split(' ');
-  for (let i = 1; i < words.length - 1; i++) {
-    const word = UNIT_WORDS.find((w) => !w.includes(' ') && foldKey(w) === foldKey(words[i]) && w !== toneKey(words[i]));
-    if (word === undefined || !index.names.has(toneKey(words.slice(i + 1).join(' ')))) continue;
-    return [...words.slice(0, i), word, ...words.slice(i + 1)].join(' ');
+function restoreLostCommas(text: string, index: PlaceNameIndex): string {
+  return text.split(',').map((part) => {
+    const words = part.trim().split(/\s+/u);
+    for (let i = 1; i < words.length - 1; i++) {
+      const unit = unitWordAt(words, i);
+      if (unit === null || !index.names.has(toneKey(words.slice(i + unit.length).join(' ')))) continue;
+      if (unitWordAt(words, i - 1)?.length === 2) continue; // the "xã" of "thị xã"
+      const lead = part.slice(0, part.length - part.trimStart().length);
+      const fixed = [casedLike(words[i], unit[0]), ...unit.slice(1), ...words.slice(i + unit.length)];
+      return `${lead}${words.slice(0, i).join(' ')}, ${fixed.join(' ')}`;
+    }
+    return part;
+  }).join(',');
+}
+
+/** The unit word ("tỉnh", "thị xã") starting at word i, its marks put right; null when there is none. */
+function unitWordAt(words: readonly string[], i: number): string[] | null {
+  for (const unit of UNIT_WORDS_LONGEST_FIRST) {
+    const parts = unit.split(' ');
+    const read = words.slice(i, i + parts.length);
+    if (read.length === parts.length && foldKey(read.join(' ')) === foldKey(unit)) return parts;
   }
   return null;
 }
+const UNIT_WORDS_LONGEST_FIRST = [...UNIT_WORDS].sort((a, b) => b.split(' ').length - a.split(' ').length);
 
 /**
  * The one known name within a few edits of the key (one for very short names, two otherwise, one more among the
