@@ -1,11 +1,12 @@
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { correctField } from './field-correction.js';
-import { entriesToReread, REREAD_FIELDS, REREAD_WHEN_DOUBTFUL, rereadEntries } from './entry-reread.js';
+import { entriesToReread, REREAD_FIELDS, REREAD_WHEN_DOUBTFUL } from './entry-reread.js';
 import { pageFromLines } from './layout-test-lines.js';
 import { readPage } from './page-layout.js';
 import { applyRereads, DOUBTFUL } from './reading-agreement.js';
 import { preprocessPage } from './preprocess-page.js';
+import { readScanPage } from './read-scan-page.js';
 import { TesseractPool } from './tesseract-pool.js';
 
 /** A member page's upper half as a 1990s–2000s edition prints it: sans-serif labels, entries in italic serif. */
@@ -23,7 +24,7 @@ async function renderEntries(rows: [label: string, entry: string][]): Promise<{ 
   return { page: 1, gray, width, height, dpi: 300 };
 }
 
-describe('rereadEntries', () => {
+describe('rereadEntries (through readScanPage)', () => {
   const pool = new TesseractPool({ workers: 1 });
   afterAll(() => pool.close());
 
@@ -34,7 +35,7 @@ describe('rereadEntries', () => {
       ['Giới tính:', 'Nam'],
       ['Số CCCD:', '011221148687'],
     ]));
-    const page = await rereadEntries(await pool.recognize(pre.ocrPng, pre), pre, pool);
+    const page = await readScanPage(pre, pool);
     const fields = readPage(page).fields.map((f) => f.field);
     expect(fields).toEqual(expect.arrayContaining(['full_name', 'birth_date', 'personal_id']));
     expect(page.rereads!.map((r) => r.field)).toEqual(expect.arrayContaining(fields.filter((f) => REREAD_FIELDS.has(f))));
@@ -50,7 +51,7 @@ describe('rereadEntries', () => {
 
   it('reads nothing again on a page whose word entries are sure and plausible', async () => {
     const pre = await preprocessPage(await renderEntries([['Dân tộc:', 'Thái'], ['Tôn giáo:', 'Không']]));
-    const page = await rereadEntries(await pool.recognize(pre.ocrPng, pre), pre, pool);
+    const page = await readScanPage(pre, pool);
     expect(page.rereads).toEqual([]);
   }, 60_000);
 });

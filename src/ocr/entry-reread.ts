@@ -3,6 +3,7 @@ import type { RawField } from '../ingest/source-record.js';
 import type { EntryReread, FieldReading, OcrBox, OcrPage } from './ocr-types.js';
 import { LOW_CONFIDENCE } from '../normalize/normalize-record.js';
 import { isOpenVocabulary } from './field-vocabularies.js';
+import { readSize } from './preprocess-page.js';
 import { readPage } from './page-layout.js';
 import { isPlausibleEntry } from './scan-field-checks.js';
 import { isListedValue } from './vocabulary-snap.js';
@@ -96,12 +97,12 @@ export interface LineReader {
  * fields, so the rereads line up with them by field.
  *
  * @example
- * const page = await rereadEntries(await pool.recognize(pre.ocrPng, pre), pre, pool);
+ * const page = await rereadEntries(pageInPagePixels, pre, pool); // as readScanPage does
  * page.rereads; // [{ field: 'birth_date', text: '11.04.2021', confidence: 81 }, …]
  */
 export async function rereadEntries(
   page: OcrPage,
-  image: { ocrPng: Buffer; viewPng: Buffer; width: number; height: number; dpi: number },
+  image: { ocrPng: Buffer; viewPng: Buffer; width: number; height: number; dpi: number; readScale: number },
   reader: LineReader,
 ): Promise<OcrPage> {
   const entries = entriesToReread(page);
@@ -140,9 +141,15 @@ function wholeWords(page: OcrPage, box: OcrBox): OcrBox {
  * The box (with a margin) cut out of the binary page, each stroke grown by up to GROWTH pixels into gray
  * pixels darker than FAINT_INK: Otsu's threshold thins a typewriter's or a pen's thin strokes (a 2-pixel stroke
  * is mostly anti-aliased gray) and breaks the loop of a 9 or the side of a 0. Growing only from the binary
- * page's ink keeps what preprocessing removed (leaders, rulings, specks) removed.
+ * page's ink keeps what preprocessing removed (leaders, rulings, specks) removed. Shrunk like the page tesseract
+ * read (see preprocess-read-scale.ts).
  */
-function cropLine(ink: Buffer, gray: Buffer, { width, height, dpi }: { width: number; height: number; dpi: number }, box: OcrBox): Promise<Buffer> {
+function cropLine(
+  ink: Buffer,
+  gray: Buffer,
+  { width, height, dpi, readScale }: { width: number; height: number; dpi: number; readScale: number },
+  box: OcrBox,
+): Promise<Buffer> {
   const margin = Math.round(MARGIN * (box.y1 - box.y0));
   const left = Math.max(0, Math.floor(box.x0 - margin));
   const top = Math.max(0, Math.floor(box.y0 - margin));
@@ -161,5 +168,7 @@ function cropLine(ink: Buffer, gray: Buffer, { width, height, dpi }: { width: nu
     }
     out = grown;
   }
-  return sharp(out, { raw: { width: w, height: h, channels: 1 } }).withDensity(dpi).png({ compressionLevel: 1 }).toBuffer();
+  const crop = sharp(out, { raw: { width: w, height: h, channels: 1 } });
+  if (readScale < 1) crop.resize(readSize(w, readScale), readSize(h, readScale), { fit: 'fill', kernel: 'lanczos3' });
+  return crop.withDensity(Math.max(1, Math.round(dpi * readScale))).png({ compressionLevel: 1 }).toBuffer();
 }

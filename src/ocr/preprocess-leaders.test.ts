@@ -54,6 +54,27 @@ describe('removeLeadersAndSpecks', () => {
     expect(sum(ink)).toBe(before);
   });
 
+  it("erases a leader's pieces that an entry's descenders cut off from it, on its pitch grid", () => {
+    // Dots every 12 px from x=20; a descender (the g of Nguyễn) swallows the 5th and 6th dots, another stands
+    // between the 7th and 8th: pieces of 4 and 1 dots, then the rest of the leader as a chain.
+    const leader = dots(20, 60, 30, 4, 12).filter((_, i) => i !== 4 && i !== 5);
+    const descenders: Array<[number, number, number, number]> = [[66, 20, 12, 45], [98, 20, 3, 45]];
+    const ink = page(500, 100, [...leader, ...descenders]);
+    removeLeadersAndSpecks(ink, 500, 100, 300);
+    expect(sum(ink)).toBe(12 * 45 + 3 * 45);
+  });
+
+  it("keeps dots on a leader's line that are off its pitch grid or of another size", () => {
+    const ink = page(600, 100, [
+      ...dots(300, 60, 20, 4, 12), // the leader
+      [30, 60, 4, 4], // half a pitch off the grid (its dots are at x = 24, 36 …)
+      [50, 60, 6, 6], // bigger: a mark, not a leader dot
+      [104, 70, 4, 4], // on the grid but below the line
+    ]);
+    removeLeadersAndSpecks(ink, 600, 100, 300);
+    expect(sum(ink)).toBe(16 + 36 + 16);
+  });
+
   it('removes specks of a few pixels but not the dot under ạ', () => {
     const ink = page(200, 100, [
       [10, 10, 1, 1],

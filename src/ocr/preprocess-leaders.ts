@@ -1,4 +1,5 @@
 import { type Components, eraseComponents, findComponents } from './preprocess-components.js';
+import { glyphHeight } from './preprocess-read-scale.js';
 
 /**
  * Removes dotted leaders ("Họ và tên: ……………") and scanner specks from a binary page, keeping diacritics.
@@ -11,7 +12,7 @@ import { type Components, eraseComponents, findComponents } from './preprocess-c
  * of consecutive i's are a letter's width apart with the letters' ascenders between them.
  *
  * @example
- * const { leaderPixels, speckPixels } = removeLeadersAndSpecks(ink, 1748, 2480, 300); // `ink` modified
+ * const { leaderPixels, speckPixels, glyphHeight } = removeLeadersAndSpecks(ink, 1748, 2480, 300); // `ink` modified
  */
 
 const MIN_DOTS = 5;
@@ -21,6 +22,8 @@ export interface LeaderRemoval {
   leaderPixels: number;
   speckPixels: number;
   leaders: number;
+  /** The height of the letters left (see glyphHeight), measured on the marks already found. */
+  glyphHeight: number | null;
 }
 
 export function removeLeadersAndSpecks(ink: Uint8Array, width: number, height: number, dpi: number): LeaderRemoval {
@@ -36,11 +39,14 @@ export function removeLeadersAndSpecks(ink: Uint8Array, width: number, height: n
     }
   }
   eraseComponents(ink, width, blobs, remove);
-  const chains = leaderChains(ink, width, blobs, remove, Math.max(4, Math.round(0.05 * dpi)));
+  const maxDot = Math.max(4, Math.round(0.05 * dpi));
+  const chains = leaderChains(ink, width, blobs, remove, maxDot);
   const leaderMarks = new Uint8Array(blobs.count);
   for (const chain of chains) for (const c of chain) leaderMarks[c] = 1;
+  for (const c of leaderFragments(blobs, chains, remove, leaderMarks, maxDot)) leaderMarks[c] = 1;
   const leaderPixels = eraseComponents(ink, width, blobs, leaderMarks);
-  return { leaderPixels, speckPixels, leaders: chains.length };
+  const letters = glyphHeight(blobs, dpi, (c) => remove[c] === 1 || leaderMarks[c] === 1);
+  return { leaderPixels, speckPixels, leaders: chains.length, glyphHeight: letters };
 }
 
 function leaderChains(ink: Uint8Array, width: number, b: Components, removed: Uint8Array, maxDot: number): number[][] {
@@ -89,6 +95,50 @@ function leaderChains(ink: Uint8Array, width: number, b: Components, removed: Ui
     if (chain.length >= MIN_DOTS && regularlySpaced(chain, b)) chains.push(chain);
   }
   return chains;
+}
+
+/** How far off a leader's pitch grid (a share of the pitch) a dot may sit and still be one of its dots. */
+const GRID_TOLERANCE = 0.2;
+/** How far along a row (in pitches) from a leader's ends its stray dots are looked for. */
+const ROW_REACH = 60;
+
+/**
+ * Dots of a leader cut off from its chain: an entry's descenders (the g and y of "Nguyễn") dip into the leader
+ * and break it, leaving pieces too short to be chains ("Họ và tên: ....Nguyễn", read as "_W"). A dot is one when
+ * it has the chain's size, sits on its centre line and on its pitch grid: the printed leader is one row of dots
+ * at one pitch, so its pieces keep the grid, where a mark under a letter (ạ, ị) lands anywhere on it.
+ */
+function leaderFragments(b: Components, chains: number[][], removed: Uint8Array, leaders: Uint8Array, maxDot: number): number[] {
+  const rows = chains.map((chain) => {
+    const first = chain[0]!;
+    const last = chain[chain.length - 1]!;
+    const centre = (c: number) => (b.x0[c]! + b.x1[c]!) / 2;
+    return {
+      x0: centre(first),
+      x1: centre(last),
+      pitch: (centre(last) - centre(first)) / (chain.length - 1),
+      cy: (b.y0[first]! + b.y1[first]!) / 2,
+      w: b.x1[first]! - b.x0[first]! + 1,
+      h: b.y1[first]! - b.y0[first]! + 1,
+    };
+  });
+  const found: number[] = [];
+  for (let c = 0; c < b.count; c++) {
+    if (removed[c] || leaders[c]) continue;
+    const w = b.x1[c]! - b.x0[c]! + 1;
+    const h = b.y1[c]! - b.y0[c]! + 1;
+    if (w > maxDot || h > maxDot) continue;
+    const x = (b.x0[c]! + b.x1[c]!) / 2;
+    const cy = (b.y0[c]! + b.y1[c]!) / 2;
+    const onRow = rows.some((r) => {
+      if (Math.abs(cy - r.cy) > Math.max(1.5, 0.25 * r.h) || Math.abs(w - r.w) > Math.max(1, 0.3 * r.w) || Math.abs(h - r.h) > Math.max(1, 0.3 * r.h)) return false;
+      if (x < r.x0 - ROW_REACH * r.pitch || x > r.x1 + ROW_REACH * r.pitch) return false;
+      const steps = (x - r.x0) / r.pitch;
+      return Math.abs(steps - Math.round(steps)) <= GRID_TOLERANCE;
+    });
+    if (onRow) found.push(c);
+  }
+  return found;
 }
 
 function paperBetween(ink: Uint8Array, width: number, xFrom: number, xTo: number, yFrom: number, yTo: number): boolean {

@@ -5,6 +5,7 @@ import type { PageImage } from './page-images.js';
 import { estimateSkew } from './preprocess-deskew.js';
 import { flatField } from './preprocess-flat-field.js';
 import { type PreprocessedPage, preprocessPage } from './preprocess-page.js';
+import { GLYPH_TARGET } from './preprocess-read-scale.js';
 import { pageScale } from './preprocess-scale.js';
 
 interface Decoded {
@@ -144,6 +145,30 @@ describe('preprocessPage: damaged scans', () => {
     const { image } = await renderTestPage({ dpi: 150 });
     const pre = await preprocessPage(image);
     expect([pre.scale, pre.dpi, pre.dpiGuessed, pre.width, pre.height]).toEqual([2, 300, false, 1748, 2480]);
+  });
+});
+
+describe('preprocessPage: the image tesseract reads', () => {
+  it("is the page shrunk so its tall letters are GLYPH_TARGET pixels high, whatever the scan's dpi", async () => {
+    const at300 = await preprocessPage((await renderTestPage()).image);
+    // Printed at 40 px (≈ 10 pt at 300 dpi): capitals and ascenders ≈ 0.7 of that.
+    expect(at300.glyphHeight).toBeGreaterThanOrEqual(26);
+    expect(at300.glyphHeight).toBeLessThanOrEqual(32);
+    expect(at300.readScale).toBeCloseTo(GLYPH_TARGET / at300.glyphHeight!, 5);
+    const read = await decode(at300.readPng);
+    expect([read.width, read.height]).toEqual([Math.round(1748 * at300.readScale), Math.round(2480 * at300.readScale)]);
+    // Shrunk with a filter, not sampled: stroke edges are gray, not only black and white.
+    const levels = new Set(read.data);
+    expect(levels.size).toBeGreaterThan(50);
+    const at150 = await preprocessPage((await renderTestPage({ dpi: 150 })).image);
+    expect(Math.abs(at150.glyphHeight! - at300.glyphHeight!)).toBeLessThanOrEqual(2);
+  });
+
+  it('is the binary page itself on a page with no text to measure', async () => {
+    const blank = { page: 1, gray: Buffer.alloc(1748 * 2480, 255), width: 1748, height: 2480, dpi: 300 };
+    const pre = await preprocessPage(blank);
+    expect([pre.glyphHeight, pre.readScale]).toEqual([null, 1]);
+    expect((await decode(pre.readPng)).width).toBe(1748);
   });
 });
 

@@ -5,6 +5,7 @@ import { estimateSkew, rotateGray } from './preprocess-deskew.js';
 import { flatField } from './preprocess-flat-field.js';
 import { removeLeadersAndSpecks } from './preprocess-leaders.js';
 import { removeRulingLines, whiteWords } from './preprocess-lines.js';
+import { readScale } from './preprocess-read-scale.js';
 import { pageScale } from './preprocess-scale.js';
 
 /**
@@ -18,6 +19,13 @@ import { pageScale } from './preprocess-scale.js';
 export interface PreprocessedPage {
   /** Black text on white (8-bit gray PNG holding only 0 and 255), form lines, dotted leaders and specks removed. */
   ocrPng: Buffer;
+  /**
+   * What tesseract reads: `ocrPng` shrunk by `readScale` with a Lanczos filter, so its tall letters are about
+   * GLYPH_TARGET pixels high (see preprocess-read-scale.ts). Word boxes read off it are multiplied back by
+   * 1 / readScale to land on `ocrPng` and `viewPng`.
+   */
+  readPng: Buffer;
+  readScale: number;
   /** Deskewed, flat-fielded grayscale page: what a person should look at. */
   viewPng: Buffer;
   width: number;
@@ -30,6 +38,8 @@ export interface PreprocessedPage {
   dpi: number;
   /** True when the source had no believable dpi and the page was assumed to be A5. */
   dpiGuessed: boolean;
+  /** The height of the print's tall letters, pixels (null on a page without text to measure). */
+  glyphHeight: number | null;
   /** What was removed, for logs and tests. */
   removed: { linePixels: number; leaderPixels: number; speckPixels: number; leaders: number };
 }
@@ -38,7 +48,7 @@ export interface PreprocessedPage {
  * Bumped whenever preprocessing changes its output: OCR results cached under a page's source pixels carry word
  * boxes in the preprocessed geometry, so a cache key should include this.
  */
-export const PREPROCESS_VERSION = 1;
+export const PREPROCESS_VERSION = 2;
 
 /** Rotations below this are left alone: resampling would blur more than the skew hurts. */
 const MIN_ROTATION = 0.1;
@@ -66,13 +76,18 @@ export async function preprocessPage(image: PageImage): Promise<PreprocessedPage
   if (Math.abs(angleDegrees) >= MIN_ROTATION) ({ data: gray, width, height } = rotateGray(gray, width, height, -angleDegrees));
   const { ink } = binarize(gray, flat.histogram);
   const linePixels = removeRulingLines(ink, width, height, dpi);
-  const leaders = removeLeadersAndSpecks(ink, width, height, dpi);
-  const [ocrPng, viewPng] = await Promise.all([
-    encodeGray(blackOnWhite(ink), width, height, dpi, 1),
+  const { glyphHeight, ...leaders } = removeLeadersAndSpecks(ink, width, height, dpi);
+  const scaleForReading = readScale(glyphHeight);
+  const text = blackOnWhite(ink);
+  const [ocrPng, viewPng, readPng] = await Promise.all([
+    encodeGray(text, width, height, dpi, 1),
     encodeGray(gray, width, height, dpi, 0),
+    encodeShrunk(text, width, height, dpi, scaleForReading),
   ]);
   return {
     ocrPng,
+    readPng,
+    readScale: scaleForReading,
     viewPng,
     width,
     height,
@@ -80,6 +95,7 @@ export async function preprocessPage(image: PageImage): Promise<PreprocessedPage
     scale,
     dpi,
     dpiGuessed,
+    glyphHeight,
     removed: { linePixels, ...leaders },
   };
 }
@@ -109,6 +125,22 @@ function blackOnWhite(ink: Uint8Array): Uint8Array {
     if (ink[i] === 1) out[i] = 0;
   }
   return out;
+}
+
+/** The binary page shrunk by `scale` with a Lanczos filter (gray edges), as tesseract reads it. */
+function encodeShrunk(data: Uint8Array, width: number, height: number, dpi: number, scale: number): Promise<Buffer> {
+  if (scale === 1) return encodeGray(data, width, height, dpi, 1);
+  return sharp(data, { raw: { width, height, channels: 1 } })
+    .resize(readSize(width, scale), readSize(height, scale), { fit: 'fill', kernel: 'lanczos3' })
+    .toColourspace('b-w')
+    .withDensity(Math.max(1, Math.round(dpi * scale)))
+    .png({ compressionLevel: 1, adaptiveFiltering: false })
+    .toBuffer();
+}
+
+/** A side of the page shrunk for reading. */
+export function readSize(side: number, scale: number): number {
+  return Math.max(1, Math.round(side * scale));
 }
 
 /**

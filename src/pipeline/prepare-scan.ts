@@ -11,7 +11,6 @@ import type { Issue } from '../normalize/issue.js';
 import { LOW_CONFIDENCE, normalizeRecord, outcomeOf } from '../normalize/normalize-record.js';
 import type { GazetteerData } from '../normalize/address/gazetteer-data.js';
 import { buildGazetteerIndex } from '../normalize/address/gazetteer-index.js';
-import { rereadEntries } from '../ocr/entry-reread.js';
 import { OCR_CACHE_VERSION, OcrCache } from '../ocr/ocr-cache.js';
 import type { OcrBox } from '../ocr/ocr-types.js';
 import { readPage } from '../ocr/page-layout.js';
@@ -22,6 +21,7 @@ import { gazetteerUnits, placeNameIndex, type PlaceNameIndex } from '../ocr/plac
 import { pagesToRecords, type HouseholdContext, type ReadPage, type ScanRecord } from '../ocr/pages-to-records.js';
 import { preprocessPage } from '../ocr/preprocess-page.js';
 import { applyRereads } from '../ocr/reading-agreement.js';
+import { readScanPage } from '../ocr/read-scan-page.js';
 import { scanFieldIssues } from '../ocr/scan-field-checks.js';
 import { TesseractPool } from '../ocr/tesseract-pool.js';
 import { codeRecordAddress, type RunGazetteer } from './code-record-address.js';
@@ -234,7 +234,7 @@ async function readOnePage(image: PageImage, today: Date, tools: ScanTools): Pro
     const key = tools.cache.key(image.gray);
     const pre = await preprocessPage(image);
     const ocr = (await tools.cache.get(key))
-      ?? (await tools.cache.put(key, await rereadEntries(await tools.pool.recognize(pre.ocrPng, pre), pre, tools.pool)));
+      ?? (await tools.cache.put(key, await readScanPage(pre, tools.pool)));
     const view = await sharp(pre.viewPng).jpeg({ quality: 85 }).toBuffer();
     return { page: image.page, read: { page: image.page, reading: applyRereads(readPage(ocr), ocr.rereads, today) }, view, error: null };
   } catch (err) {
