@@ -70,6 +70,26 @@ describe('snapPlaceNames', () => {
     expect(snapPlaceNames('Tổ 5 Thị trấn Tủa Chùa', index)).toBe('Tổ 5, Thị trấn Tủa Chùa');
   });
 
+  it('puts back a comma lost between a name and the unit it lies in, or read as a period', () => {
+    const tree = placeNameIndex([
+      { name: 'Điện Biên' }, { name: 'Mường Lay', parentName: 'Điện Biên' }, { name: 'Lay Nưa', parentName: 'Mường Lay' },
+      { name: 'Điện Biên Đông', parentName: 'Điện Biên' }, { name: 'Nong U', parentName: 'Điện Biên Đông' }, { name: 'Điện Biên Phủ', parentName: 'Điện Biên' },
+    ]);
+    expect(snapPlaceNames('Lay Nưa, Mường Lay Điện Biên', tree)).toBe('Lay Nưa, Mường Lay, Điện Biên');
+    expect(snapPlaceNames('Lay Nưa Mường Lay Điện Biên', tree)).toBe('Lay Nưa, Mường Lay, Điện Biên');
+    expect(snapPlaceNames('Xã Nong U. Điện Biên Đông, Điện Biên', tree)).toBe('Xã Nong U, Điện Biên Đông, Điện Biên');
+    expect(snapPlaceNames('xã Lay Nưa thị xã Mường Lay tỉnh Điện Biên', tree)).toBe('xã Lay Nưa, thị xã Mường Lay, tỉnh Điện Biên');
+    expect(snapPlaceNames('TP. Điện Biên Phủ, Điện Biên', tree)).toBeNull(); // an abbreviation's period
+    expect(snapPlaceNames('Nong U Điện Biên', tree)).toBeNull(); // Nong U is not in Điện Biên itself
+  });
+
+  it("takes a part whose first word reads as a unit word as a name, when no known name follows the unit word", () => {
+    const tree = placeNameIndex([{ name: 'Tuần Giáo' }, { name: 'Nà Tòng', parentName: 'Tuần Giáo' }, { name: 'Tòng Đậu', parentName: 'Tuần Giáo' }]);
+    expect(snapPlaceNames('Xà Tòng, Tuần Giáo', tree)).toBe('Nà Tòng, Tuần Giáo');
+    expect(snapPlaceNames('Xà Tòng Đậu, Tuần Giáo', tree)).toBe('Xã Tòng Đậu, Tuần Giáo');
+    expect(snapPlaceNames('Xà Mường Mùn, Tuần Giáo', tree)).toBe('Xã Mường Mùn, Tuần Giáo'); // no name near: the unit word
+  });
+
   it('leaves a unit word inside a part that no known name follows', () => {
     expect(snapPlaceNames('Bản Xã Nà, Tủa Chùa', index)).toBeNull(); // "Xã Nà" is a hamlet's name here
     expect(snapPlaceNames('Thị xã Mường Lay', index)).toBeNull();

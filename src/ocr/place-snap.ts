@@ -144,6 +144,9 @@ function leadingWord(part: string, index: PlaceNameIndex, scope: readonly string
     if (index.names.has(toneKey(part))) return null;
     const fixed = casedLike(head, word);
     const restFixed = UNIT_WORDS.includes(word) ? snapPart(rest.trim(), index, scope) : rest.trim();
+    // "Xà Tòng" in Tuần Giáo is Nà Tòng, not xã "Tòng": a unit word before no known name may be a name's first word.
+    const whole = UNIT_WORDS.includes(word) && !index.names.has(toneKey(restFixed)) && scope ? nearestName(toneKey(part), index, scope) : null;
+    if (whole !== null) return whole;
     return rest === '' ? fixed : `${fixed} ${restFixed}`;
   }
   return null;
@@ -155,23 +158,50 @@ function casedLike(read: string, word: string): string {
 }
 
 /**
- * The text with the commas OCR lost before an inner unit word put back: a unit word (its marks put right) inside a
- * part, before a known name, starts a part of its own ("thị xã Mường Lay tính Điện Biên" → "thị xã Mường Lay,
- * tỉnh Điện Biên"). A comma is a thin mark, often lost on a scan; the text the page printed had it.
+ * The text with the commas OCR lost or misread put back. A comma is a thin mark, often lost on a scan or read as a
+ * period; the page printed it between the parts:
+ * - a unit word (its marks put right) inside a part, before a known name, starts a part of its own ("thị xã
+ *   Mường Lay tính Điện Biên" → "thị xã Mường Lay, tỉnh Điện Biên");
+ * - a name followed by the name of the unit it lies in ("Mường Lay Điện Biên" → "Mường Lay, Điện Biên");
+ * - a period before a known name, after a word that is no abbreviation ("Nong U. Điện Biên Đông"; "TP. Điện
+ *   Biên Phủ" keeps its period).
  */
 function restoreLostCommas(text: string, index: PlaceNameIndex): string {
-  return text.split(',').map((part) => {
-    const words = part.trim().split(/\s+/u);
-    for (let i = 1; i < words.length - 1; i++) {
-      const unit = unitWordAt(words, i);
-      if (unit === null || !index.names.has(toneKey(words.slice(i + unit.length).join(' ')))) continue;
-      if (unitWordAt(words, i - 1)?.length === 2) continue; // the "xã" of "thị xã"
-      const lead = part.slice(0, part.length - part.trimStart().length);
-      const fixed = [casedLike(words[i], unit[0]), ...unit.slice(1), ...words.slice(i + unit.length)];
-      return `${lead}${words.slice(0, i).join(' ')}, ${fixed.join(' ')}`;
-    }
-    return part;
+  const periods = text.replace(/(\p{L}+)\.\s+([^,.;]+)/gu, (whole, word: string, next: string) =>
+    ABBREVIATIONS.has(word.toLowerCase()) || !isKnownPart(next, index) ? whole : `${word}, ${next}`);
+  return periods.split(',').map((part) => {
+    const lead = part.slice(0, part.length - part.trimStart().length);
+    return lead + splitPart(part.trim().split(/\s+/u), index).join(', ');
   }).join(',');
+}
+
+/** Unit words written short before a name ("TP. Điện Biên Phủ", "H. Tủa Chùa"). */
+const ABBREVIATIONS: ReadonlySet<string> = new Set(['tp', 'tx', 'tt', 'h', 'x', 't', 'p', 'q']);
+
+/** A part that is a known name, with or without its unit word ("Điện Biên Đông", "huyện Tủa Chùa"). */
+function isKnownPart(part: string, index: PlaceNameIndex): boolean {
+  return index.names.has(toneKey(nameOf(part.trim())));
+}
+
+/**
+ * The words of a part, as the parts they were before commas were lost (see restoreLostCommas), looked for from
+ * the end: the last part is the shortest known one.
+ */
+function splitPart(words: string[], index: PlaceNameIndex): string[] {
+  for (let i = words.length - 1; i >= 1; i--) {
+    const unit = unitWordAt(words, i);
+    const rest = words.slice(i + (unit?.length ?? 0));
+    if (rest.length === 0 || !index.names.has(toneKey(rest.join(' ')))) continue;
+    const left = words.slice(0, i);
+    if (unit !== null && unitWordAt(words, i - 1)?.length !== 2) { // not the "xã" of "thị xã"
+      return [...splitPart(left, index), [casedLike(words[i], unit[0]), ...unit.slice(1), ...rest].join(' ')];
+    }
+    const leftKey = toneKey(nameOf(left.join(' ')));
+    if (unit === null && index.children.get(toneKey(rest.join(' ')))?.some((child) => leftKey === child || leftKey.endsWith(` ${child}`))) {
+      return [...splitPart(left, index), rest.join(' ')];
+    }
+  }
+  return [words.join(' ')];
 }
 
 /** The unit word ("tỉnh", "thị xã") starting at word i, its marks put right; null when there is none. */
