@@ -2,6 +2,7 @@ import type { RawField } from '../ingest/source-record.js';
 import { foldKey } from '../normalize/vietnamese-text.js';
 import { correctField } from './field-correction.js';
 import { findLabels } from './label-match.js';
+import { joinRows } from './layout-rows.js';
 import { linePieces, unionBox, type LinePiece } from './layout-pieces.js';
 import type { FieldReading, OcrLine, OcrPage, PageKind, PageReading } from './ocr-types.js';
 import { HOUSEHOLD_TITLE_RE, type PageLabel } from './page-labels.js';
@@ -34,7 +35,7 @@ export function readPage(page: OcrPage): PageReading {
   const entries: Entry[] = [];
   let open = null as { entry: Entry; line: OcrLine } | null;
   let title = false;
-  for (const line of page.lines ?? []) {
+  for (const line of joinRows(page.lines ?? [])) {
     const folded = foldKey(line.text ?? '').replace(/[^a-z0-9]+/g, ' ').trim();
     if (HOUSEHOLD_TITLE_RE.test(folded)) {
       title = true;
@@ -65,11 +66,14 @@ function isRegistrationDate(folded: string): boolean {
   return /\bngay\b.*\bthang\b.*\bnam\b/.test(folded) && !/\bsinh\b/.test(folded);
 }
 
-/** A line continues the one above when it follows closely (an address wrapped onto the next line). */
+/**
+ * A line continues the one above when it follows closely below it (an address wrapped onto the next line); not a
+ * line read after it that is printed above it (a heading tesseract read after the labels' block).
+ */
 function continues(previous: OcrLine, line: OcrLine): boolean {
   const height = Math.max(1, previous.bbox.y1 - previous.bbox.y0);
   const gap = line.bbox.y0 - previous.bbox.y1;
-  return gap <= MAX_CONTINUATION_GAP * height;
+  return gap >= -0.5 * height && gap <= MAX_CONTINUATION_GAP * height;
 }
 
 function classify(entries: readonly Entry[], title: boolean): PageKind {

@@ -78,6 +78,7 @@ describe('snapPlaceNames', () => {
     expect(snapPlaceNames('Lay Nưa, Mường Lay Điện Biên', tree)).toBe('Lay Nưa, Mường Lay, Điện Biên');
     expect(snapPlaceNames('Lay Nưa Mường Lay Điện Biên', tree)).toBe('Lay Nưa, Mường Lay, Điện Biên');
     expect(snapPlaceNames('Xã Nong U. Điện Biên Đông, Điện Biên', tree)).toBe('Xã Nong U, Điện Biên Đông, Điện Biên');
+    expect(snapPlaceNames('Xã Nong U. Điện Biên Đông. Điên Biên', tree)).toBe('Xã Nong U, Điện Biên Đông, Điện Biên');
     expect(snapPlaceNames('xã Lay Nưa thị xã Mường Lay tỉnh Điện Biên', tree)).toBe('xã Lay Nưa, thị xã Mường Lay, tỉnh Điện Biên');
     expect(snapPlaceNames('TP. Điện Biên Phủ, Điện Biên', tree)).toBeNull(); // an abbreviation's period
     expect(snapPlaceNames('Nong U Điện Biên', tree)).toBeNull(); // Nong U is not in Điện Biên itself
@@ -93,6 +94,16 @@ describe('snapPlaceNames', () => {
   it('leaves a unit word inside a part that no known name follows', () => {
     expect(snapPlaceNames('Bản Xã Nà, Tủa Chùa', index)).toBeNull(); // "Xã Nà" is a hamlet's name here
     expect(snapPlaceNames('Thị xã Mường Lay', index)).toBeNull();
+  });
+
+  it('tells two names equally near apart by the known part before, which lies in one of them', () => {
+    const tree = placeNameIndex([
+      { name: 'Điện Biên' }, { name: 'Mường Nhé', parentName: 'Điện Biên' }, { name: 'Mường Nhà', parentName: 'Điện Biên' },
+      { name: 'Sín Thầu', parentName: 'Mường Nhé' },
+    ]);
+    expect(snapPlaceNames('Xã Sín Thầu, Mường Nhó, Điện Biên', tree)).toBe('Xã Sín Thầu, Mường Nhé, Điện Biên');
+    expect(snapPlaceNames('Mường Nhó, Điện Biên', tree)).toBeNull();
+    expect(snapPlaceNames('Xã Sín Thầu, Mường Nhó', tree)).toBe('Xã Sín Thầu, Mường Nhé');
   });
 
   it('leaves a name two known names are equally near', () => {

@@ -84,7 +84,11 @@ export function snapPlaceNames(text: string, index: PlaceNameIndex, homeProvince
   let scope: readonly string[] | null = homeProvince === null ? null : index.children.get(toneKey(homeProvince)) ?? null;
   const last = pieces.length - 1 - ((pieces.length - 1) % 2);
   for (let i = last; i >= 0; i -= 2) {
-    const part = (i === last && i > 0 && cutHomeProvince(pieces[i], index, homeProvince)) || snapPart(pieces[i], index, scope);
+    // A known part before this one names a unit inside it: it tells two names equally near apart ("Sín Thầu,
+    // Mường Nhó": Mường Nhé, not Mường Nhà).
+    const inner = i >= 2 ? toneKey(nameOf(pieces[i - 2])) : null;
+    const hint = inner !== null && index.names.has(inner) ? inner : null;
+    const part = (i === last && i > 0 && cutHomeProvince(pieces[i], index, homeProvince)) || snapPart(pieces[i], index, scope, hint);
     if (part !== pieces[i]) [pieces[i], changed] = [part, true];
     scope = index.children.get(toneKey(nameOf(part))) ?? null;
   }
@@ -111,7 +115,7 @@ function nameOf(part: string): string {
   return part.slice((UNIT_WORD_RE.exec(part)?.[0] ?? '').length).trim();
 }
 
-function snapPart(part: string, index: PlaceNameIndex, scope: readonly string[] | null): string {
+function snapPart(part: string, index: PlaceNameIndex, scope: readonly string[] | null, inner: string | null = null): string {
   if (part.trim() === '' || index.names.has(toneKey(part))) return part;
   const word = leadingWord(part, index, scope);
   if (word !== null) return word;
@@ -119,7 +123,7 @@ function snapPart(part: string, index: PlaceNameIndex, scope: readonly string[] 
   const name = part.slice(unit.length).trim();
   if (name === '' || /(?:^|\s)\d+(?:\s|$)/u.test(name)) return part;
   const key = toneKey(name);
-  const known = index.names.get(key) ?? (scope && nearestName(key, index, scope)) ?? nearestName(key, index, null);
+  const known = index.names.get(key) ?? (scope && nearestName(key, index, scope, inner)) ?? nearestName(key, index, null, inner);
   if (known === null) return part;
   return unit === '' ? known : `${unit} ${known}`;
 }
@@ -167,8 +171,8 @@ function casedLike(read: string, word: string): string {
  *   Biên Phủ" keeps its period).
  */
 function restoreLostCommas(text: string, index: PlaceNameIndex): string {
-  const periods = text.replace(/(\p{L}+)\.\s+([^,.;]+)/gu, (whole, word: string, next: string) =>
-    ABBREVIATIONS.has(word.toLowerCase()) || !isKnownPart(next, index) ? whole : `${word}, ${next}`);
+  const periods = text.replace(/(\p{L}+)\.\s+(?=([^,.;]+))/gu, (whole, word: string, next: string) =>
+    ABBREVIATIONS.has(word.toLowerCase()) || !isKnownPart(next, index) ? whole : `${word}, `);
   return periods.split(',').map((part) => {
     const lead = part.slice(0, part.length - part.trimStart().length);
     return lead + splitPart(part.trim().split(/\s+/u), index).join(', ');
@@ -178,9 +182,10 @@ function restoreLostCommas(text: string, index: PlaceNameIndex): string {
 /** Unit words written short before a name ("TP. Điện Biên Phủ", "H. Tủa Chùa"). */
 const ABBREVIATIONS: ReadonlySet<string> = new Set(['tp', 'tx', 'tt', 'h', 'x', 't', 'p', 'q']);
 
-/** A part that is a known name, with or without its unit word ("Điện Biên Đông", "huyện Tủa Chùa"). */
+/** A part that is a known name or one name a few edits from it, with or without its unit word ("Điên Biên"). */
 function isKnownPart(part: string, index: PlaceNameIndex): boolean {
-  return index.names.has(toneKey(nameOf(part.trim())));
+  const key = toneKey(nameOf(part.trim()));
+  return index.names.has(key) || nearestName(key, index, null) !== null;
 }
 
 /**
@@ -217,19 +222,21 @@ const UNIT_WORDS_LONGEST_FIRST = [...UNIT_WORDS].sort((a, b) => b.split(' ').len
 
 /**
  * The one known name within a few edits of the key (one for very short names, two otherwise, one more among the
- * few units of a known parent), among the scope's names or all of them; null when none or several.
+ * few units of a known parent), among the scope's names or all of them; null when none or several, unless one
+ * of the several holds the unit `inner`.
  */
-function nearestName(key: string, index: PlaceNameIndex, scope: readonly string[] | null): string | null {
+function nearestName(key: string, index: PlaceNameIndex, scope: readonly string[] | null, inner: string | null = null): string | null {
   const max = (key.length <= 4 ? 1 : 2) + (scope !== null && scope.length <= SMALL_SCOPE ? 1 : 0);
-  let best: string | null = null;
+  let nearest: string[] = [];
   let bestDistance = max + 1;
-  let tie = false;
   const consider = (candidate: string): void => {
     const d = boundedEditDistance(key, candidate, max);
-    if (d < bestDistance) [best, bestDistance, tie] = [candidate, d, false];
-    else if (d === bestDistance && candidate !== best) tie = true;
+    if (d > max) return;
+    if (d < bestDistance) [nearest, bestDistance] = [[candidate], d];
+    else if (d === bestDistance && !nearest.includes(candidate)) nearest.push(candidate);
   };
   if (scope !== null) for (const candidate of scope) consider(candidate);
   else for (let len = key.length - max; len <= key.length + max; len++) for (const candidate of index.byLength.get(len) ?? []) consider(candidate);
-  return best !== null && !tie ? index.names.get(best) ?? null : null;
+  const holding = nearest.length > 1 && inner !== null ? nearest.filter((c) => index.children.get(c)?.includes(inner)) : nearest;
+  return holding.length === 1 ? index.names.get(holding[0]!) ?? null : null;
 }

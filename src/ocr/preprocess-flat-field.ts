@@ -58,12 +58,32 @@ function paperGrid(src: Uint8Array, width: number, height: number): Grid {
       raw[gy * cols + gx] = v;
     }
   }
-  // A block full of a bold heading or a stamp is dark: its neighbours' paper stands in for it (max 5×5),
-  // then a 3×3 mean keeps the correction smooth across block edges.
-  const widened = neighbourhood(raw, cols, rows, 2, (a, b) => Math.max(a, b), -Infinity);
+  // A block full of a bold heading or a stamp is dark: its neighbours' paper stands in for it (the median of
+  // 5×5), then a 3×3 mean keeps the correction smooth across block edges. Not their maximum: on a page scanned
+  // with the scanner's white bed around it, the bed would stand in for the paper three blocks in from its edge,
+  // and that rim of darker paper would binarize into a black band that swallows the first letters of lines
+  // printed near the edge ("Quan hệ" read "an hệ").
+  const widened = medianOf5x5(raw, cols, rows);
   const smooth = neighbourhood(widened, cols, rows, 1, (a, b) => a + b, 0, true);
   for (let i = 0; i < smooth.length; i++) smooth[i] = Math.max(16, smooth[i]!);
   return { cols, rows, level: smooth };
+}
+
+/** Each block's value replaced by the median of the blocks within two of it (fewer at the page's edges). */
+function medianOf5x5(src: Float32Array, cols: number, rows: number): Float32Array {
+  const out = new Float32Array(src.length);
+  const window: number[] = [];
+  for (let y = 0; y < rows; y++) {
+    for (let x = 0; x < cols; x++) {
+      window.length = 0;
+      for (let yy = Math.max(0, y - 2); yy <= Math.min(rows - 1, y + 2); yy++) {
+        for (let xx = Math.max(0, x - 2); xx <= Math.min(cols - 1, x + 2); xx++) window.push(src[yy * cols + xx]!);
+      }
+      window.sort((a, b) => a - b);
+      out[y * cols + x] = window[window.length >> 1]!;
+    }
+  }
+  return out;
 }
 
 function neighbourhood(

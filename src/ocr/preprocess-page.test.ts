@@ -128,6 +128,27 @@ describe('preprocessPage: damaged scans', () => {
     }
   });
 
+  it("keeps the rim of yellowed paper scanned on the scanner's white bed white, and the letters printed near it", async () => {
+    const damage = { yellow: true, noise: 14, blur: 1 };
+    const { image } = await renderTestPage(damage);
+    const bed = 120;
+    const { data, info } = await sharp(image.gray, { raw: { width: image.width, height: image.height, channels: 1 } })
+      .extend({ top: bed, bottom: bed, left: bed, right: bed, background: '#ffffff' })
+      .toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
+    const pre = await preprocessPage({ page: 1, gray: data, width: info.width, height: info.height, dpi: 300 });
+    const ocr = await decode(pre.ocrPng);
+    // The paper's rims (no print there), darkest at the bottom right: the bed must not make them look darker
+    // than paper (with the bed standing in for the paper, ≈ 10 000 and 20 000 pixels there binarized as ink).
+    expect(dark(ocr, { x0: bed + 300, y0: bed + 2390, x1: bed + 1500, y1: bed + 2476 })).toBeLessThan(50);
+    expect(dark(ocr, { x0: bed + 1660, y0: bed + 300, x1: bed + 1744, y1: bed + 2300 })).toBeLessThan(50);
+    const plain = await decode((await preprocessPage((await renderTestPage(damage)).image)).ocrPng);
+    for (const i of [0, 6, 12]) {
+      const label = { x0: 100, y0: ROW_Y0 + i * ROW_STEP - 45, x1: 400, y1: ROW_Y0 + i * ROW_STEP + 15 };
+      const moved = { x0: label.x0 + bed, y0: label.y0 + bed, x1: label.x1 + bed, y1: label.y1 + bed };
+      expect(Math.abs(dark(ocr, moved) - dark(plain, label))).toBeLessThanOrEqual(dark(plain, label) * 0.1);
+    }
+  });
+
   it('straightens a rotated, noisy JPEG scan and leaves its blank paper blank', async () => {
     const { image } = await renderTestPage({ rotate: 3, blur: 1, noise: 14, jpegQuality: 50 });
     const pre = await preprocessPage(image);

@@ -48,7 +48,7 @@ export interface PreprocessedPage {
  * Bumped whenever preprocessing changes its output: OCR results cached under a page's source pixels carry word
  * boxes in the preprocessed geometry, so a cache key should include this.
  */
-export const PREPROCESS_VERSION = 2;
+export const PREPROCESS_VERSION = 3;
 
 /** Rotations below this are left alone: resampling would blur more than the skew hurts. */
 const MIN_ROTATION = 0.1;
