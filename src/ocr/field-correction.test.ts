@@ -6,6 +6,8 @@ const CASES: [RawField, string, string][] = [
   // IDs: look-alike letters inside digit groups, spaces and dots between groups.
   ['personal_id', '0l1 3O9 OO1 234', '011309001234'],
   ['personal_id', '011.309.001.234', '011309001234'],
+  ['old_id', '04/286162', '041286162'],
+  ['old_id', '04/7/3259', '041713259'],
   ['id_any', 'O4O l85 l23.', '040185123'],
   ['id_any', '04O185|23', '040185123'],
   ['old_id', 'S4B 1Z3 456', '548123456'],

@@ -78,7 +78,8 @@ function isLeaderJunk(word: string): boolean {
 
 /** Digit groups with look-alikes fixed, and the spaces, dots and dashes OCR puts inside one number removed. */
 function correctNumber(text: string): string {
-  const fixed = fixDigitGroups(text);
+  // An italic 1 read as a slash: an identity number has none ("04/286162" for 041286162).
+  const fixed = fixDigitGroups(text).replace(/(?<=\d)\/(?=\d)/g, '1');
   // "040 185 123", "011.309.001.234": one number in groups. Words ("Không", "chưa cấp") are left alone.
   return /^[\d\s.\-–,]+$/.test(fixed) ? fixed.replace(/[\s.\-–,]/g, '') : fixed;
 }

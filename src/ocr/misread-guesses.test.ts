@@ -41,8 +41,15 @@ describe('guessMisreads', () => {
     expect(hamletUnitGuess('Bán Na Ngám')).toBe('Bản Na Ngám');
     expect(hamletUnitGuess('Tố 13')).toBe('Tổ 13');
     expect(hamletUnitGuess('ĐBản Huổi Hốc')).toBe('Bản Huổi Hốc');
+    // The italic T read as 7, the 1s as slashes, the space lost.
+    expect(hamletUnitGuess('7ổ/4')).toBe('Tổ 14');
+    expect(hamletUnitGuess('7ổ13')).toBe('Tổ 13');
+    expect(hamletUnitGuess('7Tổ/4')).toBe('Tổ 14');
+    expect(hamletUnitGuess('Tổ/3')).toBe('Tổ 13');
+    expect(hamletUnitGuess('7hôn 2')).toBe('Thôn 2');
+    expect(hamletUnitGuess('7ổ7J3')).toBeNull(); // not only 1s misread: nothing to say
     // Already a unit word, no unit word at all, or a word near none (or near a regional one only): left alone.
-    for (const hamlet of ['Bản Na Ngám', 'Thôn 1', 'Na Ngám', 'Huổi Hốc', 'Con Tô', 'Tổ']) expect(hamletUnitGuess(hamlet)).toBeNull();
+    for (const hamlet of ['Bản Na Ngám', 'Thôn 1', 'Tổ 13', 'Na Ngám', 'Huổi Hốc', 'Con Tô', 'Tổ']) expect(hamletUnitGuess(hamlet)).toBeNull();
   });
 
   it("takes the book's family name for a name read unsure a mark or a letter from it, and only then", () => {

@@ -147,18 +147,25 @@ const HAMLET_UNIT_KEYS = HAMLET_UNITS.map((u) => ({ unit: u, toned: toneKey(u), 
 
 /**
  * A hamlet entry whose first word is a unit word misread: its marks ("Bán Na Ngám") or, for a word of three
- * letters or more, one letter ("Đán Na Ngám", the B's bowls read as Đ), when exactly one unit word is that near.
- * Null when the entry already starts with a unit word, or nothing is near enough.
+ * letters or more, one letter ("Đán Na Ngám", the B's bowls read as Đ), when exactly one unit word is that near;
+ * its T read as 7 and its number's 1s as slashes ("7ổ/3", "7ổ13" → Tổ 13), as after a label the italic T and 1
+ * are. Null when the entry already starts with a unit word as read, or nothing is near enough.
  *
  * @example
  * hamletUnitGuess('Đán Na Ngám'); // 'Bản Na Ngám'
+ * hamletUnitGuess('7ổ/4'); // 'Tổ 14'
  * hamletUnitGuess('Bản Na Ngám'); // null
  */
 export function hamletUnitGuess(hamlet: string | null): string | null {
-  const words = hamlet?.trim().split(/\s+/) ?? [];
+  const read = hamlet?.trim() ?? '';
+  const numbered = /^7?(\p{L}+)\s*([\d/|]+)$/u.exec(read);
+  // A 7 before a capital is a speck read as a digit ("7Tổ/4"), before a small letter the T itself ("7ổ/4").
+  const t = read.startsWith('7') && numbered && numbered[1][0] === numbered[1][0].toLowerCase() ? 'T' : '';
+  const text = numbered && /\d/.test(numbered[2]) ? `${t}${numbered[1]} ${numbered[2].replace(/[/|]/g, '1')}` : read;
+  const words = text.split(/\s+/);
   if (words.length < 2 || !/^\p{L}+$/u.test(words[0])) return null;
   const toned = toneKey(words[0]);
-  if (HAMLET_UNIT_KEYS.some((k) => k.toned === toned)) return null;
+  if (HAMLET_UNIT_KEYS.some((k) => k.toned === toned)) return text === read ? null : text;
   const folded = foldKey(words[0]);
   let near = HAMLET_UNIT_KEYS.filter((k) => k.folded === folded);
   if (near.length === 0 && folded.length >= 3) near = HAMLET_UNIT_KEYS.filter((k) => k.nearby && k.folded.length >= 3 && boundedEditDistance(folded, k.folded, 1) <= 1);

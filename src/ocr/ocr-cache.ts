@@ -6,7 +6,7 @@ import { PREPROCESS_VERSION } from './preprocess-page.js';
 import { VIETNAMESE_MODEL } from './tesseract-pool.js';
 
 /** Names the preprocessing and model behind cached readings (word boxes are in preprocessed geometry). */
-export const OCR_CACHE_VERSION = `preprocess-${PREPROCESS_VERSION}+vie-${VIETNAMESE_MODEL}-lstm+psm-4+reread-8`;
+export const OCR_CACHE_VERSION = `preprocess-${PREPROCESS_VERSION}+vie-${VIETNAMESE_MODEL}-lstm+psm-4+reread-9`;
 
 /**
  * What tesseract read on a page, kept on disk by the sha256 of the page image, so a rerun (a file that changed,

@@ -59,11 +59,13 @@ describe('applyRereads', () => {
     expect(field(out, 'household_book_no')).toMatchObject({ text: '3500479', confidence: DOUBTFUL });
   });
 
-  it('takes a name read on its own only when it passes the name checks and the page reading does not, and never trusts a name more for agreeing', () => {
+  it('takes a name read on its own unless only the page reading passes the name checks, and never trusts a name more for agreeing', () => {
     const fixed = applyRereads(page([['other_name', '1ò Thị Ín', 0.56]]), [{ field: 'other_name', text: 'Lò Thị Ín', confidence: 88 }], today);
     expect(field(fixed, 'other_name')).toMatchObject({ text: 'Lò Thị Ín', confidence: DOUBTFUL });
     const marks = applyRereads(page([['full_name', 'Đặng Thị Mấy', 0.9]]), [{ field: 'full_name', text: 'Đặng Thị Mẩy', confidence: 90 }], today);
-    expect(field(marks, 'full_name')).toMatchObject({ text: 'Đặng Thị Mấy', confidence: DOUBTFUL });
+    expect(field(marks, 'full_name')).toMatchObject({ text: 'Đặng Thị Mẩy', confidence: DOUBTFUL });
+    const specks = applyRereads(page([['full_name', 'Lò Thị Ín', 0.9]]), [{ field: 'full_name', text: '1ò Thị Ín', confidence: 90 }], today);
+    expect(field(specks, 'full_name')).toMatchObject({ text: 'Lò Thị Ín', confidence: DOUBTFUL });
     const same = applyRereads(page([['full_name', 'Chang Thị Mỳ', 0.4]]), [{ field: 'full_name', text: 'Chang Thị Mỳ', confidence: 95 }], today);
     expect(field(same, 'full_name').confidence).toBe(0.4);
   });

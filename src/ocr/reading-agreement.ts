@@ -18,9 +18,10 @@ import { isListedValue } from './vocabulary-snap.js';
  *   Where both pass, the entry's own reading is the better one: where two IDs differed in their random last
  *   six digits, which no check looks at, it was right in 5 of 8 (bench:ocr seeds 7 and 11). Where the two differ
  *   only by 1s read as 7s, each in its own place, the 1s are put back in both (flaggedOnes).
- * Names: a disagreement goes to review the same way, with the entry's own reading only when it passes the name
- * checks (syllables, a known family name) and the page's does not; an agreement adds no certainty (a mark can
- * be misread alike twice, and no check knows a given name).
+ * Names: a disagreement goes to review the same way, with the entry's own reading unless only the page's passes
+ * the name checks (syllables, a known family name): read alone, a name was right in 13 of the 21 disagreements on
+ * bench:ocr seeds 7 and 11 (clean, moderate), the page in 4. An agreement adds no certainty (a mark can be
+ * misread alike twice, and no check knows a given name).
  * Word entries (list values, occupations, places, address parts): a disagreement goes to review the same way, with
  * the entry's own reading when it is the one that passes the field's check (see agreedWords).
  * Fields without a second reading are left as they are.
@@ -63,7 +64,7 @@ function agreed(page: FieldReading, reread: EntryReread, context: PageContext): 
   if (NAME_FIELDS.has(page.field)) {
     // A name's marks can be misread alike twice, and no check knows a given name: agreement adds no certainty.
     if (own === page.text) return page;
-    const text = isPlausibleName(own) && !isPlausibleName(page.text) ? own : page.text;
+    const text = isPlausibleName(own) || !isPlausibleName(page.text) ? own : page.text;
     return { ...page, text, confidence: Math.min(DOUBTFUL, page.confidence, ownConfidence) };
   }
   if (!DIGIT_FIELDS.has(page.field)) return agreedWords(page, own, ownConfidence);
