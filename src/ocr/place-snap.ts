@@ -6,8 +6,8 @@ import { foldKey, toneKey } from '../normalize/vietnamese-text.js';
  * The unit names a place read off a scan most likely says: "Túa Chùa" → Tủa Chùa, "Xong U" → Nong U,
  * "Điền Biên" → Điện Biên, "XãTìa Dình" → Xã Tìa Dình, "tính Điện Biên" → tỉnh Điện Biên. A part is replaced only
  * by the one gazetteer name nearest to it (with its diacritics, a mark counting as one edit); hamlets and house
- * numbers are not in the gazetteer and keep their words, except for a misread hamlet word ("Bán" → Bản). A comma
- * lost before a unit word is put back ("thị xã Mường Lay tỉnh Điện Biên").
+ * numbers are not in the gazetteer and keep their words, except for a misread hamlet word ("Bán" → Bản). Commas
+ * lost or read as periods between parts are put back ("Mường Lay tỉnh Điện Biên", "Nong U. Điện Biên Đông").
  * The caller sends a changed field to review.
  */
 
