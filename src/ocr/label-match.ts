@@ -166,6 +166,9 @@ function accept(
   const leader = following?.kind === 'leader';
   const expected = colon || position === 'line_start';
   if (distance > tolerance(key.length, expected)) return null;
+  // Inside an entry, a last letter taken for a glued colon needs the rest read right: "Chang Thị Mai" is a name,
+  // not "Chang" and the label "Thị xã" (its colon read as the i).
+  if (gluedColon && position === 'after_entry' && distance > 0.5) return null;
   const settled = position === 'line_start' || position === 'after_leader';
   // A compound spelling of a weak label without its colon must be read nearly right: "Xãl Mường" is not "Xã/phường".
   if (label.weak && !weak && !colon && distance > 1) return null;

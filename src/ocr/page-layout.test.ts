@@ -134,6 +134,12 @@ const CASES: Case[] = [
     },
   },
   {
+    name: "a name's last syllable ending in i is no glued colon of a label it nearly spells (Thị Mai ≈ Thị xã)",
+    kind: 'member',
+    lines: ['Quan hệ với chủ hộ: Con', 'Họ và tên: Chang Thị Say', 'Họ và tên gọi khác (nếu có): Chang Thị Mai', 'Dân tộc: Mông'],
+    fields: { relation_to_head: 'Con', full_name: 'Chang Thị Say', other_name: 'Chang Thị Mai', ethnicity: 'Mông' },
+  },
+  {
     name: 'an empty house number followed by the hamlet label on the same line',
     kind: 'household',
     lines: ['SỔ HỘ KHẨU', 'Số: 86408229', 'Họ tên chủ hộ: Chang Chá Khua', 'Số nhà: Thôn/bản/tổi: Bản Sáng Tớ', 'Tỉnh: Điện Biên'],
