@@ -162,7 +162,10 @@ function accept(
   // "(nếu có)", "(ghi rõ …)": a printed hint between the label and its colon.
   let next = gluedColon ? end : skipHint(pieces, end);
   const following = next < pieces.length ? pieces[next] : null;
-  const colon = gluedColon || following?.kind === 'colon';
+  // A colon read as a period glued to the label's last word ("Dântộcc. Mông"), for a label of some length read
+  // nearly right (a name's "Xá." is no "Xã" label).
+  const period = !label.weak && key.length >= 5 && distance <= 1 && pieces[end - 1]?.text.endsWith('.') === true;
+  const colon = gluedColon || following?.kind === 'colon' || period;
   const leader = following?.kind === 'leader';
   const expected = colon || position === 'line_start';
   if (distance > tolerance(key.length, expected)) return null;

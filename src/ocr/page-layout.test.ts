@@ -140,6 +140,13 @@ const CASES: Case[] = [
     fields: { relation_to_head: 'Con', full_name: 'Chang Thị Say', other_name: 'Chang Thị Mai', ethnicity: 'Mông' },
   },
   {
+    name: "a second label whose colon was read as a period glued to it, after a leader's remnant",
+    kind: 'member',
+    lines: ['Quan hệ với chủ hộ: Con', 'Họ và tên: Lầu Seo Nhè', 'Giớitínhh: Nam w. Dântộcc. Mông'],
+    // The leader's remnant stays in the sex entry, for its check to send to review.
+    fields: { relation_to_head: 'Con', full_name: 'Lầu Seo Nhè', sex: 'Nam w', ethnicity: 'Mông' },
+  },
+  {
     name: 'an empty house number followed by the hamlet label on the same line',
     kind: 'household',
     lines: ['SỔ HỘ KHẨU', 'Số: 86408229', 'Họ tên chủ hộ: Chang Chá Khua', 'Số nhà: Thôn/bản/tổi: Bản Sáng Tớ', 'Tỉnh: Điện Biên'],
