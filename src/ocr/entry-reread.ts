@@ -1,13 +1,14 @@
 import sharp from 'sharp';
 import type { RawField } from '../ingest/source-record.js';
-import type { EntryReread, FieldReading, OcrBox, OcrPage } from './ocr-types.js';
 import { LOW_CONFIDENCE } from '../normalize/normalize-record.js';
 import { isOpenVocabulary } from './field-vocabularies.js';
-import { readSize } from './preprocess-page.js';
+import type { EntryReread, FieldReading, OcrBox, OcrPage } from './ocr-types.js';
 import { readPage } from './page-layout.js';
+import { readSize } from './preprocess-page.js';
+import { NAME_FIELDS } from './reading-agreement.js';
 import { isPlausibleEntry } from './scan-field-checks.js';
-import { isListedValue } from './vocabulary-snap.js';
 import type { LineReading } from './tesseract-pool.js';
+import { isListedValue } from './vocabulary-snap.js';
 
 /**
  * Entries made of digits, and names, read a second time on their own. On a page, tesseract reads a label and its entry as
@@ -93,7 +94,6 @@ const GROWTH = 2;
  * shrunk with the page, 199 on the page itself. Digits read as well either way and stay shrunk (faster).
  */
 const NAME_BLUR = 1.2;
-const NAME_FIELDS: ReadonlySet<RawField> = new Set(['full_name', 'other_name', 'household_head']);
 
 /** What reads one line image (the tesseract pool in the product). */
 export interface LineReader {

@@ -1,3 +1,4 @@
+import { MARKERS } from '../normalize/address/address-markers.js';
 import { boundedEditDistance } from '../normalize/address/edit-distance.js';
 import type { GazetteerData, GazetteerUnit } from '../normalize/address/gazetteer-data.js';
 import { foldKey, toneKey } from '../normalize/vietnamese-text.js';
@@ -179,8 +180,10 @@ function restoreLostCommas(text: string, index: PlaceNameIndex): string {
   }).join(',');
 }
 
-/** Unit words written short before a name ("TP. Điện Biên Phủ", "H. Tủa Chùa"). */
-const ABBREVIATIONS: ReadonlySet<string> = new Set(['tp', 'tx', 'tt', 'h', 'x', 't', 'p', 'q']);
+/** Unit words written short before a name ("TP. Điện Biên Phủ", "H. Tủa Chùa"): the address segmenter's. */
+const ABBREVIATIONS: ReadonlySet<string> = new Set(
+  MARKERS.filter((m) => m.level !== 'hamlet' && m.spelled === null && m.words.length === 1).map((m) => m.words[0]),
+);
 
 /** A part that is a known name or one name a few edits from it, with or without its unit word ("Điên Biên"). */
 function isKnownPart(part: string, index: PlaceNameIndex): boolean {

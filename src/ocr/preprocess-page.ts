@@ -79,10 +79,11 @@ export async function preprocessPage(image: PageImage): Promise<PreprocessedPage
   const { glyphHeight, ...leaders } = removeLeadersAndSpecks(ink, width, height, dpi);
   const scaleForReading = readScale(glyphHeight);
   const text = blackOnWhite(ink);
+  const binaryPng = encodeGray(text, width, height, dpi, 1);
   const [ocrPng, viewPng, readPng] = await Promise.all([
-    encodeGray(text, width, height, dpi, 1),
+    binaryPng,
     encodeGray(gray, width, height, dpi, 0),
-    encodeShrunk(text, width, height, dpi, scaleForReading),
+    scaleForReading === 1 ? binaryPng : encodeShrunk(text, width, height, dpi, scaleForReading),
   ]);
   return {
     ocrPng,
@@ -129,7 +130,6 @@ function blackOnWhite(ink: Uint8Array): Uint8Array {
 
 /** The binary page shrunk by `scale` with a Lanczos filter (gray edges), as tesseract reads it. */
 function encodeShrunk(data: Uint8Array, width: number, height: number, dpi: number, scale: number): Promise<Buffer> {
-  if (scale === 1) return encodeGray(data, width, height, dpi, 1);
   return sharp(data, { raw: { width, height, channels: 1 } })
     .resize(readSize(width, scale), readSize(height, scale), { fit: 'fill', kernel: 'lanczos3' })
     .toColourspace('b-w')

@@ -32,7 +32,7 @@ export const DOUBTFUL = 0.5;
 const EARLIEST_BIRTH_YEAR = 1880;
 const ID_FIELDS: ReadonlySet<RawField> = new Set(['personal_id', 'old_id', 'id_any']);
 const DATE_FIELDS: ReadonlySet<RawField> = new Set(['birth_date', 'birth_year']);
-const NAME_FIELDS: ReadonlySet<RawField> = new Set(['full_name', 'other_name', 'household_head']);
+export const NAME_FIELDS: ReadonlySet<RawField> = new Set(['full_name', 'other_name', 'household_head']);
 const DIGIT_FIELDS: ReadonlySet<RawField> = new Set([...ID_FIELDS, ...DATE_FIELDS, 'household_book_no']);
 
 /**
