@@ -111,16 +111,15 @@ export interface LineReader {
  */
 export async function rereadEntries(
   page: OcrPage,
-  image: { ocrPng: Buffer; viewPng: Buffer; width: number; height: number; dpi: number; readScale: number },
+  image: { binary: Uint8Array; view: Uint8Array; width: number; height: number; dpi: number; readScale: number },
   reader: LineReader,
 ): Promise<OcrPage> {
   const entries = entriesToReread(page);
   if (entries.length === 0) return { ...page, rereads: [] };
-  const [ink, gray] = await Promise.all([image.ocrPng, image.viewPng].map((png) => sharp(png).extractChannel(0).raw().toBuffer()));
   const rereads: EntryReread[] = await Promise.all(entries.map(async (entry) => {
     // A doubtful word entry is cut with the specks left out of its text: they may be its misread first letter.
     const box = REREAD_FIELDS.has(entry.field) ? entry.bbox! : (entry.spanBox ?? entry.bbox!);
-    const png = await cropLine(ink, gray, image, wholeWords(page, box), NAME_FIELDS.has(entry.field));
+    const png = await cropLine(image, wholeWords(page, box), NAME_FIELDS.has(entry.field));
     const { text, confidence } = await reader.recognizeLine(png);
     return { field: entry.field, text, confidence };
   }));
@@ -154,9 +153,7 @@ function wholeWords(page: OcrPage, box: OcrBox): OcrBox {
  * read (see preprocess-read-scale.ts), except a name's (see NAME_BLUR).
  */
 function cropLine(
-  ink: Buffer,
-  gray: Buffer,
-  { width, height, dpi, readScale }: { width: number; height: number; dpi: number; readScale: number },
+  { binary: ink, view: gray, width, height, dpi, readScale }: { binary: Uint8Array; view: Uint8Array; width: number; height: number; dpi: number; readScale: number },
   box: OcrBox,
   name: boolean,
 ): Promise<Buffer> {

@@ -19,6 +19,9 @@ async function decode(png: Buffer): Promise<Decoded> {
   return { data, width: info.width, height: info.height };
 }
 
+const binaryOf = (pre: PreprocessedPage): Decoded => ({ data: Buffer.from(pre.binary), width: pre.width, height: pre.height });
+const viewOf = (pre: PreprocessedPage): Decoded => ({ data: Buffer.from(pre.view), width: pre.width, height: pre.height });
+
 interface Box {
   x0: number;
   y0: number;
@@ -61,8 +64,8 @@ describe('preprocessPage: form lines, dotted leaders, diacritics', () => {
     input = (await renderTestPage()).image;
     withForms = await preprocessPage(input);
     withoutForms = await preprocessPage((await renderTestPage({ forms: false })).image);
-    ocrForms = await decode(withForms.ocrPng);
-    ocrPlain = await decode(withoutForms.ocrPng);
+    ocrForms = binaryOf(withForms);
+    ocrPlain = binaryOf(withoutForms);
   });
 
   it('keeps a straight 300-dpi page at its geometry', () => {
@@ -115,14 +118,14 @@ describe('preprocessPage: damaged scans', () => {
   it('turns yellowed, unevenly lit paper white and keeps the text', async () => {
     const { image } = await renderTestPage({ yellow: true });
     const pre = await preprocessPage(image);
-    const view = await decode(pre.viewPng);
-    const ocr = await decode(pre.ocrPng);
+    const view = viewOf(pre);
+    const ocr = binaryOf(pre);
     const corner = { x0: 1300, y0: 2200, x1: 1700, y1: 2450 };
     expect(mean(image, corner)).toBeLessThan(170);
     expect(mean(view, corner)).toBeGreaterThan(245);
     expect(mean(view, BLANK)).toBeGreaterThan(245);
     expect(dark(ocr, BLANK)).toBe(0);
-    const clean = await decode((await preprocessPage((await renderTestPage()).image)).ocrPng);
+    const clean = binaryOf(await preprocessPage((await renderTestPage()).image));
     for (const i of [0, 6, 12]) {
       expect(Math.abs(dark(ocr, valueBox(i)) - dark(clean, valueBox(i)))).toBeLessThanOrEqual(dark(clean, valueBox(i)) * 0.1);
     }
@@ -136,12 +139,12 @@ describe('preprocessPage: damaged scans', () => {
       .extend({ top: bed, bottom: bed, left: bed, right: bed, background: '#ffffff' })
       .toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
     const pre = await preprocessPage({ page: 1, gray: data, width: info.width, height: info.height, dpi: 300 });
-    const ocr = await decode(pre.ocrPng);
+    const ocr = binaryOf(pre);
     // The paper's rims (no print there), darkest at the bottom right: the bed must not make them look darker
     // than paper (with the bed standing in for the paper, ≈ 10 000 and 20 000 pixels there binarized as ink).
     expect(dark(ocr, { x0: bed + 300, y0: bed + 2390, x1: bed + 1500, y1: bed + 2476 })).toBeLessThan(50);
     expect(dark(ocr, { x0: bed + 1660, y0: bed + 300, x1: bed + 1744, y1: bed + 2300 })).toBeLessThan(50);
-    const plain = await decode((await preprocessPage((await renderTestPage(damage)).image)).ocrPng);
+    const plain = binaryOf(await preprocessPage((await renderTestPage(damage)).image));
     for (const i of [0, 6, 12]) {
       const label = { x0: 100, y0: ROW_Y0 + i * ROW_STEP - 45, x1: 400, y1: ROW_Y0 + i * ROW_STEP + 15 };
       const moved = { x0: label.x0 + bed, y0: label.y0 + bed, x1: label.x1 + bed, y1: label.y1 + bed };
@@ -153,9 +156,9 @@ describe('preprocessPage: damaged scans', () => {
     const { image } = await renderTestPage({ rotate: 3, blur: 1, noise: 14, jpegQuality: 50 });
     const pre = await preprocessPage(image);
     expect(Math.abs(pre.angleDegrees - 3)).toBeLessThanOrEqual(0.3);
-    const view = await decode(pre.viewPng);
+    const view = viewOf(pre);
     expect([view.width, view.height]).toEqual([pre.width, pre.height]);
-    const ocr = await decode(pre.ocrPng);
+    const ocr = binaryOf(pre);
     expect([ocr.width, ocr.height]).toEqual([pre.width, pre.height]);
     // Straight now: what is left of the skew is within the estimate's precision.
     expect(Math.abs(estimateSkew(view.data, view.width, view.height))).toBeLessThanOrEqual(0.2);

@@ -9,25 +9,26 @@ import { readScale } from './preprocess-read-scale.js';
 import { pageScale } from './preprocess-scale.js';
 
 /**
- * A page ready for tesseract, with the image reviewers see. Both PNGs have the same size and geometry, so a
- * word box tesseract returns for `ocrPng` crops the same words out of `viewPng`.
+ * A page ready for tesseract, with the image reviewers see. `binary` and `view` are raw pixels (one byte a pixel,
+ * row after row, `width` × `height`) of the same geometry, so a word box tesseract returns crops the same words
+ * out of both. Only what tesseract reads is encoded: a page's pixels are cut from, never decoded again.
  *
  * @example
  * const pre: PreprocessedPage = await preprocessPage(page);
- * // { ocrPng, viewPng, width: 1760, height: 2498, angleDegrees: 2.95, scale: 1, … }
+ * // { binary, view, readPng, width: 1760, height: 2498, angleDegrees: 2.95, scale: 1, … }
  */
 export interface PreprocessedPage {
-  /** Black text on white (8-bit gray PNG holding only 0 and 255), form lines, dotted leaders and specks removed. */
-  ocrPng: Buffer;
+  /** Black text on white (0 and 255 only), form lines, dotted leaders and specks removed. */
+  binary: Uint8Array;
   /**
-   * What tesseract reads: `ocrPng` shrunk by `readScale` with a Lanczos filter, so its tall letters are about
-   * GLYPH_TARGET pixels high (see preprocess-read-scale.ts). Word boxes read off it are multiplied back by
-   * 1 / readScale to land on `ocrPng` and `viewPng`.
+   * What tesseract reads (PNG): `binary` shrunk by `readScale` with a Lanczos filter, so its tall letters are
+   * about GLYPH_TARGET pixels high (see preprocess-read-scale.ts). Word boxes read off it are multiplied back by
+   * 1 / readScale to land on `binary` and `view`.
    */
   readPng: Buffer;
   readScale: number;
   /** Deskewed, flat-fielded grayscale page: what a person should look at. */
-  viewPng: Buffer;
+  view: Uint8Array;
   width: number;
   height: number;
   /** Skew found in the scan, degrees clockwise; the page was rotated back by −angleDegrees. */
@@ -63,7 +64,7 @@ const MIN_ROTATION = 0.1;
  * for await (const item of readPageImages(bytes, 'pdf')) {
  *   if (item instanceof PageImageError) continue;
  *   const pre = await preprocessPage(item);
- *   const ocr = await pool.recognize(pre.ocrPng, pre);
+ *   const ocr = await readScanPage(pre, pool);
  * }
  */
 export async function preprocessPage(image: PageImage): Promise<PreprocessedPage> {
@@ -78,18 +79,12 @@ export async function preprocessPage(image: PageImage): Promise<PreprocessedPage
   const linePixels = removeRulingLines(ink, width, height, dpi);
   const { glyphHeight, ...leaders } = removeLeadersAndSpecks(ink, width, height, dpi);
   const scaleForReading = readScale(glyphHeight);
-  const text = blackOnWhite(ink);
-  const binaryPng = encodeGray(text, width, height, dpi, 1);
-  const [ocrPng, viewPng, readPng] = await Promise.all([
-    binaryPng,
-    encodeGray(gray, width, height, dpi, 0),
-    scaleForReading === 1 ? binaryPng : encodeShrunk(text, width, height, dpi, scaleForReading),
-  ]);
+  const binary = blackOnWhite(ink);
   return {
-    ocrPng,
-    readPng,
+    binary,
+    readPng: await encodeForReading(binary, width, height, dpi, scaleForReading),
     readScale: scaleForReading,
-    viewPng,
+    view: gray,
     width,
     height,
     angleDegrees,
@@ -128,30 +123,21 @@ function blackOnWhite(ink: Uint8Array): Uint8Array {
   return out;
 }
 
-/** The binary page shrunk by `scale` with a Lanczos filter (gray edges), as tesseract reads it. */
-function encodeShrunk(data: Uint8Array, width: number, height: number, dpi: number, scale: number): Promise<Buffer> {
-  return sharp(data, { raw: { width, height, channels: 1 } })
-    .resize(readSize(width, scale), readSize(height, scale), { fit: 'fill', kernel: 'lanczos3' })
-    .toColourspace('b-w')
-    .withDensity(Math.max(1, Math.round(dpi * scale)))
-    .png({ compressionLevel: 1, adaptiveFiltering: false })
-    .toBuffer();
-}
-
 /** A side of the page shrunk for reading. */
 export function readSize(side: number, scale: number): number {
   return Math.max(1, Math.round(side * scale));
 }
 
 /**
- * Fast PNGs: the binary page with zlib level 1 (~20 ms, ~150 KB), the gray view stored uncompressed (level 0:
- * 7 ms against 60–90 ms, and a scan's noise hardly compresses anyway); both are read once, not archived.
+ * The binary page as tesseract reads it: shrunk by `scale` with a Lanczos filter (gray edges), a fast PNG (zlib
+ * level 1, read once, never archived).
  */
-function encodeGray(data: Uint8Array, width: number, height: number, dpi: number, level: 0 | 1): Promise<Buffer> {
-  return sharp(data, { raw: { width, height, channels: 1 } })
+function encodeForReading(data: Uint8Array, width: number, height: number, dpi: number, scale: number): Promise<Buffer> {
+  const page = sharp(data, { raw: { width, height, channels: 1 } });
+  if (scale < 1) page.resize(readSize(width, scale), readSize(height, scale), { fit: 'fill', kernel: 'lanczos3' });
+  return page
     .toColourspace('b-w')
-    .withDensity(dpi)
-    .png({ compressionLevel: level, adaptiveFiltering: false })
+    .withDensity(Math.max(1, Math.round(dpi * scale)))
+    .png({ compressionLevel: 1, adaptiveFiltering: false })
     .toBuffer();
 }
-

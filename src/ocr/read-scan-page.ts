@@ -13,7 +13,7 @@ export interface PageReader extends LineReader {
  *
  * @example
  * const page = await readScanPage(await preprocessPage(image), pool);
- * page.lines[0].bbox; // in ocrPng / viewPng pixels, whatever the scale tesseract read at
+ * page.lines[0].bbox; // in the preprocessed page's pixels (binary, view), whatever the scale tesseract read at
  */
 export async function readScanPage(pre: PreprocessedPage, reader: PageReader): Promise<OcrPage> {
   const read = await reader.recognize(pre.readPng, { width: readSize(pre.width, pre.readScale), height: readSize(pre.height, pre.readScale) });

@@ -235,7 +235,7 @@ async function readOnePage(image: PageImage, today: Date, tools: ScanTools): Pro
     const pre = await preprocessPage(image);
     const ocr = (await tools.cache.get(key))
       ?? (await tools.cache.put(key, await readScanPage(pre, tools.pool)));
-    const view = await sharp(pre.viewPng).jpeg({ quality: 85 }).toBuffer();
+    const view = await sharp(pre.view, { raw: { width: pre.width, height: pre.height, channels: 1 } }).jpeg({ quality: 85, optimiseCoding: false }).toBuffer();
     return { page: image.page, read: { page: image.page, reading: applyRereads(readPage(ocr), ocr.rereads, today) }, view, error: null };
   } catch (err) {
     return { page: image.page, read: null, view: null, error: `Trang ${image.page}: không đọc được ảnh (${(err as Error).message})` };
