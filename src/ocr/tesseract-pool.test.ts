@@ -43,13 +43,26 @@ describe('TesseractPool', () => {
 });
 
 describe('toOcrPage', () => {
-  it('drops empty words and lines and composes text to NFC', () => {
+  it("groups tesseract's TSV words under their lines, drops empty words and lines, composes text to NFC", () => {
     const decomposed = 'Thái'.normalize('NFD');
-    const page = toOcrPage({ blocks: [{ paragraphs: [{ lines: [
-      { text: ' ', confidence: 0, bbox: { x0: 0, y0: 0, x1: 5, y1: 5 }, words: [{ text: ' ', confidence: 0, bbox: { x0: 0, y0: 0, x1: 5, y1: 5 } }] },
-      { text: decomposed, confidence: 90, bbox: { x0: 0, y0: 10, x1: 50, y1: 30 }, words: [{ text: decomposed, confidence: 90, bbox: { x0: 0, y0: 10, x1: 50, y1: 30 } }] },
-    ] }] }] }, { width: 100, height: 40 });
-    expect(page).toEqual({ width: 100, height: 40, lines: [{ text: 'Thái', confidence: 90, bbox: { x0: 0, y0: 10, x1: 50, y1: 30 }, words: [{ text: 'Thái', confidence: 90, bbox: { x0: 0, y0: 10, x1: 50, y1: 30 } }] }] });
+    const tsv = [
+      '1\t1\t0\t0\t0\t0\t0\t0\t100\t40\t-1\t',
+      '4\t1\t1\t1\t1\t0\t0\t0\t5\t5\t-1\t',
+      '5\t1\t1\t1\t1\t1\t0\t0\t5\t5\t95\t ',
+      '4\t1\t1\t1\t2\t0\t0\t10\t90\t20\t-1\t',
+      `5\t1\t1\t1\t2\t1\t0\t10\t50\t20\t90.8\t${decomposed}`,
+      '5\t1\t1\t1\t2\t2\t60\t12\t30\t18\t85.2\tLò',
+      '',
+    ].join('\n');
+    expect(toOcrPage(tsv, { width: 100, height: 40 })).toEqual({ width: 100, height: 40, lines: [{
+      text: 'Thái Lò',
+      confidence: 87.5,
+      bbox: { x0: 0, y0: 10, x1: 90, y1: 30 },
+      words: [
+        { text: 'Thái', confidence: 90, bbox: { x0: 0, y0: 10, x1: 50, y1: 30 } },
+        { text: 'Lò', confidence: 85, bbox: { x0: 60, y0: 12, x1: 90, y1: 30 } },
+      ],
+    }] });
   });
 });
 
