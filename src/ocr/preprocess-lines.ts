@@ -215,17 +215,23 @@ function eraseBand(
   erase: Uint8Array,
 ): void {
   if (to - from + 1 > maxThickness) return;
-  const at = (k: number): number => a * walk.lineStride + k * walk.step;
-  const isStroke = (k: number): boolean => k >= 0 && k < walk.length && ink[at(k)] === 1 && otherLines[at(k)] === 0;
+  const base = a * walk.lineStride;
   let start = from;
-  while (start > from - edge && isStroke(start - 1)) start--;
+  while (start > from - edge && isStroke(ink, otherLines, walk, base, start - 1)) start--;
   let end = to;
-  while (end < to + edge && isStroke(end + 1)) end++;
-  const before = isStroke(start - 1);
-  const after = isStroke(end + 1);
+  while (end < to + edge && isStroke(ink, otherLines, walk, base, end + 1)) end++;
+  const before = isStroke(ink, otherLines, walk, base, start - 1);
+  const after = isStroke(ink, otherLines, walk, base, end + 1);
   if (before && after) return;
   // A side where ink goes on past the edge belongs to a letter sitting on the line: leave that side's pixels.
   if (before) start = from;
   if (after) end = to;
-  for (let k = start; k <= end; k++) erase[at(k)] = 1;
+  for (let k = start; k <= end; k++) erase[base + k * walk.step] = 1;
+}
+
+/** Ink at step `k` of the walk's line starting at `base` that is not part of a line running the other way. */
+function isStroke(ink: Uint8Array, otherLines: Uint8Array, walk: Walk, base: number, k: number): boolean {
+  if (k < 0 || k >= walk.length) return false;
+  const i = base + k * walk.step;
+  return ink[i] === 1 && otherLines[i] === 0;
 }
