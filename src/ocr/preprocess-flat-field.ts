@@ -142,7 +142,7 @@ function dividedHistogram(src: Uint8Array, width: number, height: number, gains:
     const { g0, g1, w0, w1 } = gridRows(y, rows, width);
     const row = y * width;
     for (let x = 0; x < width; x += step) {
-      const v = (src[row + x]! * (gains[g0 + x]! * w0 + gains[g1 + x]! * w1) + HALF) >> SHIFT;
+      const v = (src[row + x]! * (gains[g0 + x]! * w0 + gains[g1 + x]! * w1) ) >> SHIFT;
       histogram[v > 255 ? 255 : v]++;
     }
   }
@@ -169,7 +169,7 @@ function divideByPaper(
     const { g0, g1, w0, w1 } = gridRows(y, rows, width);
     const row = y * width;
     for (let x = 0; x < width; x++) {
-      const v = (src[row + x]! * (gains[g0 + x]! * w0 + gains[g1 + x]! * w1) + HALF) >> SHIFT;
+      const v = (src[row + x]! * (gains[g0 + x]! * w0 + gains[g1 + x]! * w1) ) >> SHIFT;
       const o = stretch[v > 255 ? 255 : v]!;
       out[row + x] = o;
       histogram[o]++;
