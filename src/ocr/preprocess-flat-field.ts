@@ -17,13 +17,9 @@ const INK_PERCENTILE = 0.005;
 
 export function flatField(src: Uint8Array, width: number, height: number): { gray: Uint8Array; histogram: Uint32Array } {
   const grid = paperGrid(src, width, height);
-  const gains = gainRows(grid.level, grid.cols, grid.rows, width);
-  // The ink level to stretch to black, from every other pixel of every other row divided: the same level within a
-  // gray step, and dividing and stretching are then one pass over the page.
-  const stretch = inkStretch(dividedHistogram(src, width, height, gains, grid.rows, 2));
   const out = new Uint8Array(width * height);
-  const histogram = divideByPaper(src, width, height, gains, grid.rows, stretch, out);
-  return { gray: out, histogram };
+  const histogram = divideByPaper(src, width, height, grid, out);
+  return { gray: out, histogram: stretchInk(out, histogram) };
 }
 
 interface Grid {
@@ -120,57 +116,34 @@ function neighbourhood(
   return out;
 }
 
-/** Fixed-point bits of a gain (255 / paper level, 1 to 16) and of a row's weight between two grid rows. */
-const GAIN_BITS = 8;
-const WEIGHT_BITS = 4;
-
-/** A pixel row's two grid rows (offsets into the gain rows) and their weights, out of 1 << WEIGHT_BITS. */
-function gridRows(y: number, rows: number, width: number): { g0: number; g1: number; w0: number; w1: number } {
-  const gy = Math.min(rows - 1, Math.max(0, (y + 0.5) / BLOCK - 0.5));
-  const r0 = Math.floor(gy);
-  const w1 = Math.round((gy - r0) * (1 << WEIGHT_BITS));
-  return { g0: r0 * width, g1: Math.min(rows - 1, r0 + 1) * width, w0: (1 << WEIGHT_BITS) - w1, w1 };
-}
-
-const SHIFT = GAIN_BITS + WEIGHT_BITS;
-const HALF = 1 << (SHIFT - 1);
-
-/** The histogram of 255 · pixel / paper over every `step`-th pixel of every `step`-th row. */
-function dividedHistogram(src: Uint8Array, width: number, height: number, gains: Int32Array, rows: number, step: number): Uint32Array {
+/** out = 255 · pixel / paper, with the paper level interpolated bilinearly between block centres. */
+function divideByPaper(src: Uint8Array, width: number, height: number, grid: Grid, out: Uint8Array): Uint32Array {
+  const { cols, rows, level } = grid;
   const histogram = new Uint32Array(256);
-  for (let y = 0; y < height; y += step) {
-    const { g0, g1, w0, w1 } = gridRows(y, rows, width);
-    const row = y * width;
-    for (let x = 0; x < width; x += step) {
-      const v = (src[row + x]! * (gains[g0 + x]! * w0 + gains[g1 + x]! * w1) ) >> SHIFT;
-      histogram[v > 255 ? 255 : v]++;
-    }
+  const rowLevel = new Float32Array(cols);
+  const gain = new Float32Array(width);
+  // Each column's two grid neighbours and weight, computed once for every row.
+  const c0s = new Int32Array(width);
+  const c1s = new Int32Array(width);
+  const fxs = new Float32Array(width);
+  for (let x = 0; x < width; x++) {
+    const gx = Math.min(cols - 1, Math.max(0, (x + 0.5) / BLOCK - 0.5));
+    c0s[x] = Math.floor(gx);
+    c1s[x] = Math.min(cols - 1, c0s[x]! + 1);
+    fxs[x] = gx - c0s[x]!;
   }
-  return histogram;
-}
-
-/**
- * out = stretch[255 · pixel / paper], the paper level interpolated bilinearly between block centres. In integers:
- * each grid row's gains are interpolated across the page's width once, and each pixel row is a weighted sum of
- * its two grid rows' gains (to 1/16 of the way between them, finer than any paper gradient). Returns the
- * histogram of `out` (what the binarizer needs).
- */
-function divideByPaper(
-  src: Uint8Array,
-  width: number,
-  height: number,
-  gains: Int32Array,
-  rows: number,
-  stretch: Uint8Array,
-  out: Uint8Array,
-): Uint32Array {
-  const histogram = new Uint32Array(256);
   for (let y = 0; y < height; y++) {
-    const { g0, g1, w0, w1 } = gridRows(y, rows, width);
+    const gy = Math.min(rows - 1, Math.max(0, (y + 0.5) / BLOCK - 0.5));
+    const r0 = Math.floor(gy);
+    const r1 = Math.min(rows - 1, r0 + 1);
+    const fy = gy - r0;
+    for (let c = 0; c < cols; c++) rowLevel[c] = 255 / (level[r0 * cols + c]! * (1 - fy) + level[r1 * cols + c]! * fy);
+    // Interpolating the reciprocal instead of the level: indistinguishable on a smooth field, no divisions.
+    for (let x = 0; x < width; x++) gain[x] = rowLevel[c0s[x]!]! + (rowLevel[c1s[x]!]! - rowLevel[c0s[x]!]!) * fxs[x]!;
     const row = y * width;
     for (let x = 0; x < width; x++) {
-      const v = (src[row + x]! * (gains[g0 + x]! * w0 + gains[g1 + x]! * w1) ) >> SHIFT;
-      const o = stretch[v > 255 ? 255 : v]!;
+      const v = src[row + x]! * gain[x]!;
+      const o = v >= 255 ? 255 : v | 0;
       out[row + x] = o;
       histogram[o]++;
     }
@@ -178,28 +151,9 @@ function divideByPaper(
   return histogram;
 }
 
-/** Each grid row's gain (255 / level, fixed point), interpolated linearly between block centres across the width. */
-function gainRows(level: Float32Array, cols: number, rows: number, width: number): Int32Array {
-  const gains = new Int32Array(rows * width);
-  for (let r = 0; r < rows; r++) {
-    for (let x = 0; x < width; x++) {
-      const gx = Math.min(cols - 1, Math.max(0, (x + 0.5) / BLOCK - 0.5));
-      const c0 = Math.floor(gx);
-      const c1 = Math.min(cols - 1, c0 + 1);
-      const f = gx - c0;
-      const gain = (255 / level[r * cols + c0]!) * (1 - f) + (255 / level[r * cols + c1]!) * f;
-      gains[r * width + x] = Math.round(gain * (1 << GAIN_BITS));
-    }
-  }
-  return gains;
-}
-
-/**
- * The lookup that stretches the darkest INK_PERCENTILE of `histogram` to black (identity when there is nothing
- * to stretch).
- */
-function inkStretch(histogram: Uint32Array): Uint8Array {
-  let below = Math.ceil(histogram.reduce((sum, n) => sum + n, 0) * INK_PERCENTILE);
+/** Stretches in place; returns the histogram after stretching (what the binarizer needs). */
+function stretchInk(img: Uint8Array, histogram: Uint32Array): Uint32Array {
+  let below = Math.ceil(img.length * INK_PERCENTILE);
   let ink = 0;
   for (; ink < 255; ink++) {
     below -= histogram[ink]!;
@@ -207,7 +161,11 @@ function inkStretch(histogram: Uint32Array): Uint8Array {
   }
   // Never stretch a blank page's noise into black, nor past a gray ink of 160.
   ink = Math.min(ink, 160);
+  if (ink <= 0) return histogram;
   const lut = new Uint8Array(256);
-  for (let v = 0; v < 256; v++) lut[v] = ink <= 0 ? v : v <= ink ? 0 : Math.round(((v - ink) * 255) / (255 - ink));
-  return lut;
+  for (let v = 0; v < 256; v++) lut[v] = v <= ink ? 0 : Math.round(((v - ink) * 255) / (255 - ink));
+  for (let i = 0; i < img.length; i++) img[i] = lut[img[i]!]!;
+  const stretched = new Uint32Array(256);
+  for (let v = 0; v < 256; v++) stretched[lut[v]!] += histogram[v]!;
+  return stretched;
 }
