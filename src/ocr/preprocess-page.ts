@@ -15,18 +15,21 @@ import { pageScale } from './preprocess-scale.js';
  *
  * @example
  * const pre: PreprocessedPage = await preprocessPage(page);
- * // { binary, view, readPng, width: 1760, height: 2498, angleDegrees: 2.95, scale: 1, … }
+ * // { binary, view, readImage, readDpi, width: 1760, height: 2498, angleDegrees: 2.95, scale: 1, … }
  */
 export interface PreprocessedPage {
   /** Black text on white (0 and 255 only), form lines, dotted leaders and specks removed. */
   binary: Uint8Array;
   /**
-   * What tesseract reads (PNG): `binary` shrunk by `readScale` with a Lanczos filter, so its tall letters are
-   * about GLYPH_TARGET pixels high (see preprocess-read-scale.ts). Word boxes read off it are multiplied back by
-   * 1 / readScale to land on `binary` and `view`.
+   * What tesseract reads: `binary` shrunk by `readScale` with a Lanczos filter, so its tall letters are about
+   * GLYPH_TARGET pixels high (see preprocess-read-scale.ts), as a binary PGM (P5: a header and the raw pixels;
+   * tesseract.js copies it in, where a PNG costs a zlib encode here and a decode in WebAssembly). Word boxes
+   * read off it are multiplied back by 1 / readScale to land on `binary` and `view`.
    */
-  readPng: Buffer;
+  readImage: Buffer;
   readScale: number;
+  /** The resolution `readImage` is at (a PGM cannot carry it; tesseract is told). */
+  readDpi: number;
   /** Deskewed, flat-fielded grayscale page: what a person should look at. */
   view: Uint8Array;
   width: number;
@@ -82,8 +85,9 @@ export async function preprocessPage(image: PageImage): Promise<PreprocessedPage
   const binary = blackOnWhite(ink);
   return {
     binary,
-    readPng: await encodeForReading(binary, width, height, dpi, scaleForReading),
+    readImage: await shrunkForReading(binary, width, height, scaleForReading),
     readScale: scaleForReading,
+    readDpi: Math.max(1, Math.round(dpi * scaleForReading)),
     view: gray,
     width,
     height,
@@ -128,16 +132,23 @@ export function readSize(side: number, scale: number): number {
   return Math.max(1, Math.round(side * scale));
 }
 
-/**
- * The binary page as tesseract reads it: shrunk by `scale` with a Lanczos filter (gray edges), a fast PNG (zlib
- * level 1, read once, never archived).
- */
-function encodeForReading(data: Uint8Array, width: number, height: number, dpi: number, scale: number): Promise<Buffer> {
-  const page = sharp(data, { raw: { width, height, channels: 1 } });
-  if (scale < 1) page.resize(readSize(width, scale), readSize(height, scale), { fit: 'fill', kernel: 'lanczos3' });
-  return page
+/** The binary page as tesseract reads it: shrunk by `scale` with a Lanczos filter (gray edges), as a binary PGM. */
+async function shrunkForReading(data: Uint8Array, width: number, height: number, scale: number): Promise<Buffer> {
+  if (scale >= 1) return pgm(data, width, height);
+  const shrunk = await sharp(data, { raw: { width, height, channels: 1 } })
+    .resize(readSize(width, scale), readSize(height, scale), { fit: 'fill', kernel: 'lanczos3' })
     .toColourspace('b-w')
-    .withDensity(Math.max(1, Math.round(dpi * scale)))
-    .png({ compressionLevel: 1, adaptiveFiltering: false })
-    .toBuffer();
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return pgm(shrunk.data, shrunk.info.width, shrunk.info.height);
+}
+
+/**
+ * 8-bit gray pixels as a binary PGM file (netpbm P5).
+ *
+ * @example
+ * pgm(new Uint8Array([0, 255]), 2, 1); // <Buffer 50 35 0a 32 20 31 0a 32 35 35 0a 00 ff> ("P5\n2 1\n255\n" + pixels)
+ */
+export function pgm(pixels: Uint8Array, width: number, height: number): Buffer {
+  return Buffer.concat([Buffer.from(`P5\n${width} ${height}\n255\n`, 'ascii'), pixels]);
 }

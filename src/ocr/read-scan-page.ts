@@ -4,7 +4,7 @@ import { type PreprocessedPage, readSize } from './preprocess-page.js';
 
 /** What reads a whole page image (the tesseract pool in the product). */
 export interface PageReader extends LineReader {
-  recognize(png: Buffer, size: { width: number; height: number }): Promise<OcrPage>;
+  recognize(image: Buffer, size: { width: number; height: number; dpi?: number }): Promise<OcrPage>;
 }
 
 /**
@@ -16,7 +16,8 @@ export interface PageReader extends LineReader {
  * page.lines[0].bbox; // in the preprocessed page's pixels (binary, view), whatever the scale tesseract read at
  */
 export async function readScanPage(pre: PreprocessedPage, reader: PageReader): Promise<OcrPage> {
-  const read = await reader.recognize(pre.readPng, { width: readSize(pre.width, pre.readScale), height: readSize(pre.height, pre.readScale) });
+  const size = { width: readSize(pre.width, pre.readScale), height: readSize(pre.height, pre.readScale), dpi: pre.readDpi };
+  const read = await reader.recognize(pre.readImage, size);
   return rereadEntries(scaledPage(read, 1 / pre.readScale, pre), pre, reader);
 }
 

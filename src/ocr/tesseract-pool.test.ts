@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
+import { pgm } from './preprocess-page.js';
 import { TesseractPool, toOcrPage } from './tesseract-pool.js';
 
 const run = promisify(execFile);
@@ -29,6 +30,14 @@ describe('TesseractPool', () => {
       expect(thai.bbox.x0).toBeGreaterThan(page.lines[0].words[1].bbox.x1);
       expect(page.width).toBe(image.width);
     }
+  }, 60_000);
+
+  it('reads a page given as a PGM with its dpi the same as the PNG', async () => {
+    const image = await renderLines(['Dân tộc: Thái', 'Quan hệ với chủ hộ: Vợ']);
+    const gray = await sharp(image.png).toColourspace('b-w').raw().toBuffer();
+    const fromPgm = await pool.recognize(pgm(gray, image.width, image.height), { width: image.width, height: image.height, dpi: 300 });
+    expect(fromPgm).toEqual(await pool.recognize(image.png, image));
+    expect(fromPgm.lines.map((l) => l.text)).toEqual(['Dân tộc: Thái', 'Quan hệ với chủ hộ: Vợ']);
   }, 60_000);
 
   it('reads a one-line crop as a single line, and pages again after it on the same worker', async () => {
