@@ -40,6 +40,17 @@ export function otsuThreshold(histogram: ArrayLike<number>): number {
 export function binarize(gray: Uint8Array, histogram: ArrayLike<number>): { ink: Uint8Array; threshold: number } {
   const threshold = Math.max(100, Math.min(220, otsuThreshold(histogram)));
   const ink = new Uint8Array(gray.length);
-  for (let i = 0; i < gray.length; i++) ink[i] = gray[i]! <= threshold ? 1 : 0;
+  // Four pixels at a time, two in each 16-bit half of a 32-bit word: a pixel above the threshold carries a bit
+  // out of its byte when 255 − threshold is added to it.
+  const words = gray.byteOffset % 4 === 0 ? gray.length >> 2 : 0;
+  const grayWords = new Uint32Array(gray.buffer, gray.byteOffset, words);
+  const inkWords = new Uint32Array(ink.buffer, 0, words);
+  const lift = (255 - threshold) * 0x00010001;
+  for (let i = 0; i < words; i++) {
+    const w = grayWords[i]!;
+    const above = ((((w & 0x00ff00ff) + lift) >>> 8) & 0x00010001) | ((((w >>> 8) & 0x00ff00ff) + lift) & 0x01000100);
+    inkWords[i] = ~above & 0x01010101;
+  }
+  for (let i = words * 4; i < gray.length; i++) ink[i] = gray[i]! <= threshold ? 1 : 0;
   return { ink, threshold };
 }

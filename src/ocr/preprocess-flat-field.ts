@@ -121,7 +121,6 @@ function divideByPaper(src: Uint8Array, width: number, height: number, grid: Gri
   const { cols, rows, level } = grid;
   const histogram = new Uint32Array(256);
   const rowLevel = new Float32Array(cols);
-  const gain = new Float32Array(width);
   // Each column's two grid neighbours and weight, computed once for every row.
   const c0s = new Int32Array(width);
   const c1s = new Int32Array(width);
@@ -138,11 +137,13 @@ function divideByPaper(src: Uint8Array, width: number, height: number, grid: Gri
     const r1 = Math.min(rows - 1, r0 + 1);
     const fy = gy - r0;
     for (let c = 0; c < cols; c++) rowLevel[c] = 255 / (level[r0 * cols + c]! * (1 - fy) + level[r1 * cols + c]! * fy);
-    // Interpolating the reciprocal instead of the level: indistinguishable on a smooth field, no divisions.
-    for (let x = 0; x < width; x++) gain[x] = rowLevel[c0s[x]!]! + (rowLevel[c1s[x]!]! - rowLevel[c0s[x]!]!) * fxs[x]!;
     const row = y * width;
     for (let x = 0; x < width; x++) {
-      const v = src[row + x]! * gain[x]!;
+      // Interpolating the reciprocal instead of the level: indistinguishable on a smooth field, no divisions.
+      // Rounded to float32 as a gain row kept in a Float32Array was, without the row.
+      const g0 = rowLevel[c0s[x]!]!;
+      const gain = Math.fround(g0 + (rowLevel[c1s[x]!]! - g0) * fxs[x]!);
+      const v = src[row + x]! * gain;
       const o = v >= 255 ? 255 : v | 0;
       out[row + x] = o;
       histogram[o]++;

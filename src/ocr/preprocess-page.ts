@@ -4,7 +4,7 @@ import { binarize } from './preprocess-binarize.js';
 import { estimateSkew, rotateGray } from './preprocess-deskew.js';
 import { flatField } from './preprocess-flat-field.js';
 import { removeLeadersAndSpecks } from './preprocess-leaders.js';
-import { removeRulingLines, whiteWords } from './preprocess-lines.js';
+import { removeRulingLines } from './preprocess-lines.js';
 import { readScale } from './preprocess-read-scale.js';
 import { pageScale } from './preprocess-scale.js';
 
@@ -113,17 +113,14 @@ async function resized(image: PageImage, scale: number): Promise<{ gray: Uint8Ar
   return { gray: data, width: info.width, height: info.height };
 }
 
-/** Ink (1) to black (0) on white (255), skipping paper four pixels at a time. */
+/** Ink (1) to black (0) on white (255), four pixels at a time (a byte of 1 times 255 is 255, no carry). */
 function blackOnWhite(ink: Uint8Array): Uint8Array {
-  const out = new Uint8Array(ink.length).fill(255);
-  const words = whiteWords(ink);
-  for (let i = 0; i < ink.length; i++) {
-    if ((i & 3) === 0 && words[i >> 2] === 0) {
-      i += 3;
-      continue;
-    }
-    if (ink[i] === 1) out[i] = 0;
-  }
+  const out = new Uint8Array(ink.length);
+  const words = ink.byteOffset % 4 === 0 ? ink.length >> 2 : 0;
+  const inkWords = new Uint32Array(ink.buffer, ink.byteOffset, words);
+  const outWords = new Uint32Array(out.buffer, 0, words);
+  for (let i = 0; i < words; i++) outWords[i] = ~Math.imul(inkWords[i]!, 255);
+  for (let i = words * 4; i < ink.length; i++) out[i] = ink[i] === 1 ? 0 : 255;
   return out;
 }
 
