@@ -119,7 +119,6 @@ function neighbourhood(
 /** out = 255 · pixel / paper, with the paper level interpolated bilinearly between block centres. */
 function divideByPaper(src: Uint8Array, width: number, height: number, grid: Grid, out: Uint8Array): Uint32Array {
   const { cols, rows, level } = grid;
-  const histogram = new Uint32Array(256);
   const rowLevel = new Float32Array(cols);
   // Each column's two grid neighbours and weight, computed once for every row.
   const c0s = new Int32Array(width);
@@ -140,15 +139,29 @@ function divideByPaper(src: Uint8Array, width: number, height: number, grid: Gri
     const row = y * width;
     for (let x = 0; x < width; x++) {
       // Interpolating the reciprocal instead of the level: indistinguishable on a smooth field, no divisions.
-      // Rounded to float32 as a gain row kept in a Float32Array was, without the row.
+      // Rounded to float32 as the gains always were: a gray level off by one moves Otsu's cut on faint strokes.
       const g0 = rowLevel[c0s[x]!]!;
       const gain = Math.fround(g0 + (rowLevel[c1s[x]!]! - g0) * fxs[x]!);
-      const v = src[row + x]! * gain;
-      const o = v >= 255 ? 255 : v | 0;
-      out[row + x] = o;
-      histogram[o]++;
+      out[row + x] = Math.min((src[row + x]! * gain) | 0, 255);
     }
   }
+  // Counted afterwards: in the loop, each paper pixel's count waited on the one before it (most are 255).
+  return histogramOf(out);
+}
+
+/** How many pixels have each value, in four interleaved counts so a run of one value does not wait on itself. */
+function histogramOf(pixels: Uint8Array): Uint32Array {
+  const counts = new Uint32Array(1024);
+  const end = pixels.length & ~3;
+  for (let i = 0; i < end; i += 4) {
+    counts[pixels[i]!]++;
+    counts[256 + pixels[i + 1]!]++;
+    counts[512 + pixels[i + 2]!]++;
+    counts[768 + pixels[i + 3]!]++;
+  }
+  for (let i = end; i < pixels.length; i++) counts[pixels[i]!]++;
+  const histogram = new Uint32Array(256);
+  for (let v = 0; v < 256; v++) histogram[v] = counts[v]! + counts[256 + v]! + counts[512 + v]! + counts[768 + v]!;
   return histogram;
 }
 
