@@ -21,7 +21,7 @@ import { isListedValue } from './vocabulary-snap.js';
  * loop of a 9 or the side of a 0; a threshold near the paper keeps them whole (71 of 80 clean, 73 of 80
  * moderate, against 65 and 71 from the binary page). No check can tell a misread digit in an ID's random part
  * or a misread mark in a given name (Mẩy/Mấy): two readings that disagree can. Names cost one more line read a
- * member page (≈35 ms) and were right more often read alone (seed 11 clean: 37 of 42 against 33).
+ * member page (≈ 15 ms of a worker) and were right more often read alone (seed 11 clean: 37 of 42 against 33).
  */
 export const REREAD_FIELDS: ReadonlySet<RawField> = new Set([
   'birth_date', 'birth_year', 'personal_id', 'old_id', 'id_any', 'household_book_no', 'full_name', 'other_name', 'household_head',
