@@ -120,16 +120,18 @@ function neighbourhood(
 function divideByPaper(src: Uint8Array, width: number, height: number, grid: Grid, out: Uint8Array): Uint32Array {
   const { cols, rows, level } = grid;
   const rowLevel = new Float32Array(cols);
-  // Each column's two grid neighbours and weight, computed once for every row.
+  // Each column's two grid neighbours and weight, computed once for every row; columns between the same two
+  // grid neighbours form a run, in which the gains to interpolate are the same.
   const c0s = new Int32Array(width);
-  const c1s = new Int32Array(width);
   const fxs = new Float32Array(width);
+  const runStarts: number[] = [];
   for (let x = 0; x < width; x++) {
     const gx = Math.min(cols - 1, Math.max(0, (x + 0.5) / BLOCK - 0.5));
     c0s[x] = Math.floor(gx);
-    c1s[x] = Math.min(cols - 1, c0s[x]! + 1);
     fxs[x] = gx - c0s[x]!;
+    if (x === 0 || c0s[x] !== c0s[x - 1]) runStarts.push(x);
   }
+  runStarts.push(width);
   for (let y = 0; y < height; y++) {
     const gy = Math.min(rows - 1, Math.max(0, (y + 0.5) / BLOCK - 0.5));
     const r0 = Math.floor(gy);
@@ -137,12 +139,18 @@ function divideByPaper(src: Uint8Array, width: number, height: number, grid: Gri
     const fy = gy - r0;
     for (let c = 0; c < cols; c++) rowLevel[c] = 255 / (level[r0 * cols + c]! * (1 - fy) + level[r1 * cols + c]! * fy);
     const row = y * width;
-    for (let x = 0; x < width; x++) {
+    for (let run = 0; run + 1 < runStarts.length; run++) {
+      const from = runStarts[run]!;
+      const to = runStarts[run + 1]!;
+      const c0 = c0s[from]!;
       // Interpolating the reciprocal instead of the level: indistinguishable on a smooth field, no divisions.
-      // Rounded to float32 as the gains always were: a gray level off by one moves Otsu's cut on faint strokes.
-      const g0 = rowLevel[c0s[x]!]!;
-      const gain = Math.fround(g0 + (rowLevel[c1s[x]!]! - g0) * fxs[x]!);
-      out[row + x] = Math.min((src[row + x]! * gain) | 0, 255);
+      const g0 = rowLevel[c0]!;
+      const step = rowLevel[Math.min(cols - 1, c0 + 1)]! - g0;
+      for (let x = from; x < to; x++) {
+        // Rounded to float32 as the gains always were: a gray level off by one moves Otsu's cut on faint strokes.
+        const gain = Math.fround(g0 + step * fxs[x]!);
+        out[row + x] = Math.min((src[row + x]! * gain) | 0, 255);
+      }
     }
   }
   // Counted afterwards: in the loop, each paper pixel's count waited on the one before it (most are 255).
