@@ -8,7 +8,7 @@
  *   concurrent, timed end to end (workers started before the clock);
  * - native: Debian's `tesseract <page> stdout -l vie` on the same files, OMP_THREAD_LIMIT=1, one process per core;
  * and scores the records against the truth: CER, field accuracy after normalization, silent errors, review load,
- * confidence calibration.
+ * confidence calibration; with each side's CPU time a page beside the pages/minute.
  *
  *   npm run bench:ocr
  *   npm run bench:ocr -- --pages-per-level 20 --levels clean --no-native
@@ -62,7 +62,9 @@ const opts = new Command()
 
 const log = (message: string): void => console.error(`[bench:ocr] ${message}`);
 const load = (): number[] => loadavg().map((x) => Math.round(x * 100) / 100);
-const throughput = (pages: number, seconds: number): Throughput => ({ pages, seconds: round(seconds), pagesPerMinute: round((pages / seconds) * 60) });
+const throughput = (pages: number, seconds: number, cpuMs: number | null): Throughput => ({
+  pages, seconds: round(seconds), pagesPerMinute: round((pages / seconds) * 60), cpuMsPerPage: cpuMs === null ? null : Math.round(cpuMs / pages),
+});
 const round = (x: number): number => Math.round(x * 100) / 100;
 
 const work = opts.workDir ? resolve(opts.workDir) : mkdtempSync(join(tmpdir(), 'hokhau-ocr-bench-'));
@@ -84,17 +86,19 @@ try {
   for (const level of opts.levels) {
     const ofLevel = pages.filter((p) => p.level === level);
     log(`${level}: hokhau on ${ofLevel.length} pages (load ${load().join(' ')})`);
+    const cpuBefore = process.cpuUsage();
     const run = await runHokhau(ofLevel, tools, pipeline, today, opts.inFlight);
+    const cpu = process.cpuUsage(cpuBefore);
     let native: LevelFigures['native'] = null;
     if (opts.native) {
       log(`${level}: native tesseract on the same ${ofLevel.length} pages (load ${load().join(' ')})`);
       const n = await runNative(ofLevel.map((p) => p.path));
-      native = { ...throughput(ofLevel.length, n.seconds), failures: n.failures };
+      native = { ...throughput(ofLevel.length, n.seconds, n.cpuMs), failures: n.failures };
     }
     loadDuringRun[level] = load();
     const scored = collectOutcomes(run.results, { today, defaultNationality: pipeline.defaultNationality });
     outcomes.push(...scored.outcomes);
-    const hokhau = throughput(ofLevel.length, run.seconds);
+    const hokhau = throughput(ofLevel.length, run.seconds, (cpu.user + cpu.system) / 1000);
     rows.push({
       level, pages: ofLevel.length, hokhau, native, ratio: native ? round(hokhau.pagesPerMinute / native.pagesPerMinute) : null,
       accuracy: summarizeFields(scored.outcomes), records: scored.stats,
@@ -119,7 +123,8 @@ console.log(`load average (1/5/15 min): start ${loadAtStart.join(' ')}, end ${lo
 console.log(formatSummary(rows));
 console.log('targets: ratio ≥ 0.8; field acc ≥ 99% clean, ≥ 97% moderate; silent ≤ 0.5% at every level');
 console.log('CER = Σ Levenshtein(read, truth) / Σ truth characters over the scored fields (CER(ocr): the text before post-correction);');
-console.log('field acc = fields equal to the truth after normalization; silent = wrong or missing and not sent to review, over all fields.\n');
+console.log('field acc = fields equal to the truth after normalization; silent = wrong or missing and not sent to review, over all fields;');
+console.log('CPU ms/page = hokhau (all its threads: preprocessing, OCR workers, sharp) / native (the tesseract processes): where a ratio is lost.\n');
 console.log(formatRecords(rows));
 console.log('\nPer field: accuracy, wrong/n (silent)');
 console.log(formatFields(outcomes, opts.levels));
@@ -148,10 +153,12 @@ function overall(levels: readonly LevelFigures[], all: readonly FieldOutcome[]):
   const pagesTotal = levels.reduce((s, r) => s + r.pages, 0);
   const seconds = (get: (r: LevelFigures) => Throughput | null): number | null =>
     levels.every((r) => get(r) !== null) ? levels.reduce((s, r) => s + get(r)!.seconds, 0) : null;
+  const cpuMs = (get: (r: LevelFigures) => Throughput | null): number | null =>
+    levels.every((r) => get(r)?.cpuMsPerPage != null) ? levels.reduce((s, r) => s + get(r)!.cpuMsPerPage! * r.pages, 0) : null;
   const h = seconds((r) => r.hokhau);
   const n = seconds((r) => r.native);
-  const hokhau = h === null ? null : throughput(pagesTotal, h);
-  const native = n === null ? null : { ...throughput(pagesTotal, n), failures: levels.reduce((s, r) => s + (r.native?.failures ?? 0), 0) };
+  const hokhau = h === null ? null : throughput(pagesTotal, h, cpuMs((r) => r.hokhau));
+  const native = n === null ? null : { ...throughput(pagesTotal, n, cpuMs((r) => r.native)), failures: levels.reduce((s, r) => s + (r.native?.failures ?? 0), 0) };
   const records = levels.map((r) => r.records).reduce(addStats);
   return { level: 'overall', pages: pagesTotal, hokhau, native, ratio: hokhau && native ? round(hokhau.pagesPerMinute / native.pagesPerMinute) : null, accuracy: summarizeFields(all), records };
 }

@@ -12,6 +12,8 @@ export interface Throughput {
   pages: number;
   seconds: number;
   pagesPerMinute: number;
+  /** CPU time spent a page, all threads (hokhau) or all processes (native); null where it cannot be read. */
+  cpuMsPerPage: number | null;
 }
 
 export interface LevelFigures {
@@ -40,13 +42,14 @@ const mark = (ok: boolean | null): string => (ok === null ? ' ' : ok ? '✓' : '
  * console.log(formatSummary(figures));
  */
 export function formatSummary(rows: readonly LevelFigures[]): string {
-  const head = ['level', 'pages', 'hokhau p/min', 'native p/min', 'ratio', 'CER', 'CER(ocr)', 'field acc', 'silent', 'review', 'rec flagged'];
+  const head = ['level', 'pages', 'hokhau p/min', 'native p/min', 'ratio', 'CPU ms/page', 'CER', 'CER(ocr)', 'field acc', 'silent', 'review', 'rec flagged'];
   const body = rows.map((r) => {
     const target = TARGETS.accuracy[r.level];
     const a = r.accuracy;
     return [
       r.level, String(r.pages), num(r.hokhau?.pagesPerMinute), num(r.native?.pagesPerMinute),
       r.ratio === null ? '–' : `${r.ratio.toFixed(2)} ${mark(r.ratio >= TARGETS.ratio)}`,
+      `${num(r.hokhau?.cpuMsPerPage, 0)} / ${num(r.native?.cpuMsPerPage, 0)}`,
       pct(a.cer, 2), pct(a.ocrCer, 2),
       `${pct(a.accuracy, 2)} ${mark(target === undefined ? null : a.accuracy >= target)}`,
       `${pct(a.silentRate, 2)} ${mark(a.silentRate <= TARGETS.silentRate)}`,

@@ -4,6 +4,7 @@
  * No preprocessing, no layout: the bar hokhau's end-to-end throughput is measured against.
  */
 import { execFile, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { promisify } from 'node:util';
 
@@ -39,6 +40,8 @@ async function hasVietnamese(): Promise<boolean> {
 
 export interface NativeRun {
   seconds: number;
+  /** CPU time of the tesseract processes (Linux: the waited-for children's times in /proc/self/stat), else null. */
+  cpuMs: number | null;
   processes: number;
   failures: number;
   /** Characters printed, a check that every page was really read. */
@@ -56,6 +59,7 @@ export async function runNative(paths: readonly string[], processes = availableP
   let failures = 0;
   let chars = 0;
   const started = process.hrtime.bigint();
+  const cpuBefore = childrenCpuMs();
   const lane = async (): Promise<void> => {
     while (next < paths.length) {
       const path = paths[next++];
@@ -65,8 +69,26 @@ export async function runNative(paths: readonly string[], processes = availableP
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, processes) }, lane));
-  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, processes, failures, chars };
+  const cpuAfter = childrenCpuMs();
+  const cpuMs = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
+  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, cpuMs, processes, failures, chars };
 }
+
+/** User + system CPU of this process's finished children, ms (fields 16 and 17 of /proc/self/stat, in ticks). */
+function childrenCpuMs(): number | null {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    // Fields after the command name, which is in parentheses and may hold spaces: field 3 is the first.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[16 - 3]) + Number(fields[17 - 3]);
+    return Number.isFinite(ticks) ? (ticks * 1000) / CLOCK_TICKS : null;
+  } catch {
+    return null;
+  }
+}
+
+/** USER_HZ: the unit of /proc's CPU times, 100 on every Linux that Debian ships. */
+const CLOCK_TICKS = 100;
 
 function readOne(path: string): Promise<string | null> {
   return new Promise((resolve) => {
