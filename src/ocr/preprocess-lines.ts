@@ -40,19 +40,19 @@ export function removeRulingLines(ink: Uint8Array, width: number, height: number
   const erase = new Uint8Array(ink.length);
   // A crossing line is not a stroke to keep: box corners go with both lines.
   bandsDownColumns(ink, horizontal, rows, vertical, width, height, options, erase);
-  thinBands(ink, vertical, horizontal, { lines: height, length: width, lineStride: width, step: 1 }, options, erase);
+  bandsAlongRows(ink, vertical, horizontal, width, height, options, erase);
   let erased = 0;
   const eraseWords = whiteWords(erase);
-  for (let i = 0; i < ink.length; i++) {
-    if ((i & 3) === 0 && eraseWords[i >> 2] === 0) {
-      i += 3;
-      continue;
+  const eraseAt = (from: number, to: number): void => {
+    for (let i = from; i < to; i++) {
+      if (erase[i] === 1) {
+        ink[i] = 0;
+        erased++;
+      }
     }
-    if (erase[i] === 1) {
-      ink[i] = 0;
-      erased++;
-    }
-  }
+  };
+  for (let w = 0; w < eraseWords.length; w++) if (eraseWords[w] !== 0) eraseAt(4 * w, 4 * w + 4);
+  eraseAt(4 * eraseWords.length, ink.length);
   return erased;
 }
 
@@ -176,26 +176,34 @@ function bandsDownColumns(
   }
 }
 
-/** Vertical-line bands along each row (already row-major). */
-function thinBands(
+/** Vertical-line bands along each row (already row-major), rows of paper skipped four pixels at a time. */
+function bandsAlongRows(
   ink: Uint8Array,
   mask: Uint8Array,
   otherLines: Uint8Array,
-  walk: Walk,
+  width: number,
+  height: number,
   options: LineRemovalOptions,
   erase: Uint8Array,
 ): void {
-  for (let a = 0; a < walk.lines; a++) {
-    const base = a * walk.lineStride;
-    let k = 0;
-    while (k < walk.length) {
-      if (mask[base + k * walk.step] !== 1) {
-        k++;
+  const row: Walk = { lines: height, length: width, lineStride: width, step: 1 };
+  const words = whiteWords(mask);
+  for (let y = 0; y < height; y++) {
+    const base = y * width;
+    let x = 0;
+    while (x < width) {
+      const i = base + x;
+      if ((i & 3) === 0 && x + 4 <= width && words[i >> 2] === 0) {
+        x += 4;
         continue;
       }
-      const from = k;
-      while (k < walk.length && mask[base + k * walk.step] === 1) k++;
-      eraseBand(ink, otherLines, walk, a, from, k - 1, options, erase);
+      if (mask[i] !== 1) {
+        x++;
+        continue;
+      }
+      const from = x;
+      while (x < width && mask[base + x] === 1) x++;
+      eraseBand(ink, otherLines, row, y, from, x - 1, options, erase);
     }
   }
 }
