@@ -1,4 +1,4 @@
-import { whiteWords } from './preprocess-lines.js';
+import { forEachRun } from './preprocess-lines.js';
 
 /**
  * 8-connected components of a binary page (1 = ink), labelled run by run: a page has a few hundred thousand
@@ -53,28 +53,11 @@ function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
 
 export function findComponents(ink: Uint8Array, width: number, height: number): Components {
   const runs = new RunList();
-  const words = whiteWords(ink);
+  forEachRun(ink, width, height, (y, x0, x1) => runs.push(y, x0, x1));
+  // Runs come row by row: row y's are rowStart[y] … rowStart[y + 1] − 1.
   const rowStart = new Int32Array(height + 1);
-  for (let y = 0; y < height; y++) {
-    rowStart[y] = runs.count;
-    const row = y * width;
-    let x = 0;
-    while (x < width) {
-      const i = row + x;
-      if ((i & 3) === 0 && x + 4 <= width && words[i >> 2] === 0) {
-        x += 4;
-        continue;
-      }
-      if (ink[i] === 0) {
-        x++;
-        continue;
-      }
-      const start = x;
-      while (x < width && ink[row + x] === 1) x++;
-      runs.push(y, start, x - 1);
-    }
-  }
-  rowStart[height] = runs.count;
+  for (let r = 0; r < runs.count; r++) rowStart[runs.y[r]! + 1]++;
+  for (let y = 0; y < height; y++) rowStart[y + 1] += rowStart[y]!;
   const n = runs.count;
   const parent = new Int32Array(n);
   for (let i = 0; i < n; i++) parent[i] = i;

@@ -187,7 +187,18 @@ function bandsAlongRows(
   erase: Uint8Array,
 ): void {
   const row: Walk = { lines: height, length: width, lineStride: width, step: 1 };
-  const words = whiteWords(mask);
+  forEachRun(mask, width, height, (y, from, to) => eraseBand(ink, otherLines, row, y, from, to, options, erase));
+}
+
+/**
+ * Calls `visit` with each row's runs of 1s (first and last column, inclusive), top to bottom, left to right;
+ * paper is skipped four pixels at a time.
+ *
+ * @example
+ * forEachRun(ink, 1748, 2480, (y, x0, x1) => runs.push(y, x0, x1));
+ */
+export function forEachRun(bits: Uint8Array, width: number, height: number, visit: (y: number, x0: number, x1: number) => void): void {
+  const words = whiteWords(bits);
   for (let y = 0; y < height; y++) {
     const base = y * width;
     let x = 0;
@@ -197,13 +208,13 @@ function bandsAlongRows(
         x += 4;
         continue;
       }
-      if (mask[i] !== 1) {
+      if (bits[i] !== 1) {
         x++;
         continue;
       }
       const from = x;
-      while (x < width && mask[base + x] === 1) x++;
-      eraseBand(ink, otherLines, row, y, from, x - 1, options, erase);
+      while (x < width && bits[base + x] === 1) x++;
+      visit(y, from, x - 1);
     }
   }
 }
