@@ -15,7 +15,7 @@ import { pageScale } from './preprocess-scale.js';
  *
  * @example
  * const pre: PreprocessedPage = await preprocessPage(page);
- * // { binary, view, readImage, readDpi, width: 1760, height: 2498, angleDegrees: 2.95, scale: 1, … }
+ * // { binary, view, readImage, readScale, width: 1760, height: 2498, angleDegrees: 2.95, scale: 1, … }
  */
 export interface PreprocessedPage {
   /** Black text on white (0 and 255 only), form lines, dotted leaders and specks removed. */
@@ -28,8 +28,6 @@ export interface PreprocessedPage {
    */
   readImage: Buffer;
   readScale: number;
-  /** The resolution `readImage` is at (a PGM cannot carry it; tesseract is told). */
-  readDpi: number;
   /** Deskewed, flat-fielded grayscale page: what a person should look at. */
   view: Uint8Array;
   width: number;
@@ -87,7 +85,6 @@ export async function preprocessPage(image: PageImage): Promise<PreprocessedPage
     binary,
     readImage: await shrunkForReading(binary, width, height, scaleForReading),
     readScale: scaleForReading,
-    readDpi: Math.max(1, Math.round(dpi * scaleForReading)),
     view: gray,
     width,
     height,

@@ -16,7 +16,8 @@ export interface PageReader extends LineReader {
  * page.lines[0].bbox; // in the preprocessed page's pixels (binary, view), whatever the scale tesseract read at
  */
 export async function readScanPage(pre: PreprocessedPage, reader: PageReader): Promise<OcrPage> {
-  const size = { width: readSize(pre.width, pre.readScale), height: readSize(pre.height, pre.readScale), dpi: pre.readDpi };
+  // A PGM carries no resolution: tesseract is told the one the page was shrunk to.
+  const size = { width: readSize(pre.width, pre.readScale), height: readSize(pre.height, pre.readScale), dpi: readSize(pre.dpi, pre.readScale) };
   const read = await reader.recognize(pre.readImage, size);
   return rereadEntries(scaledPage(read, 1 / pre.readScale, pre), pre, reader);
 }
